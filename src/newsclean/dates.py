@@ -1,0 +1,117 @@
+"""Find and parse publication dates in free text ("December 2, 2021 8:45 PM", "2 грудня 2021",
+"2. Dezember 2021", "2021-12-02", "02.12.2021").
+
+Common shapes are parsed here with month-name tables (fast, no guessing); anything else is
+handed to dateparser, which knows about 200 locales.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+# Month names (and their genitive / abbreviated forms) by number, in the languages of most news.
+_MONTHS: dict[int, tuple[str, ...]] = {
+    1: ("january", "jan", "januar", "janvier", "janv", "enero", "ene", "gennaio", "gen", "janeiro", "января",
+        "январь", "січня", "січень", "stycznia", "styczeń", "ιανουαρίου", "ιανουάριος", "januari", "jänner",
+        "ocak"),
+    2: ("february", "feb", "februar", "février", "févr", "febrero", "febbraio", "fevereiro", "fev", "февраля",
+        "февраль", "лютого", "лютий", "lutego", "luty", "φεβρουαρίου", "φεβρουάριος", "februari", "şubat"),
+    3: ("march", "mar", "märz", "mars", "marzo", "março", "марта", "март", "березня", "березень", "marca",
+        "marzec", "μαρτίου", "μάρτιος", "maart", "mart"),
+    4: ("april", "apr", "avril", "abril", "aprile", "апреля", "апрель", "квітня", "квітень", "kwietnia",
+        "kwiecień", "απριλίου", "απρίλιος", "nisan"),
+    5: ("may", "mai", "mayo", "maggio", "maio", "мая", "май", "травня", "травень", "maja", "maj", "μαΐου",
+        "μάιος", "mei", "mayıs"),
+    6: ("june", "jun", "juni", "juin", "junio", "giugno", "junho", "июня", "июнь", "червня", "червень",
+        "czerwca", "czerwiec", "ιουνίου", "ιούνιος", "haziran"),
+    7: ("july", "jul", "juli", "juillet", "juil", "julio", "luglio", "julho", "июля", "июль", "липня", "липень",
+        "lipca", "lipiec", "ιουλίου", "ιούλιος", "temmuz"),
+    8: ("august", "aug", "août", "agosto", "ago", "августа", "август", "серпня", "серпень", "sierpnia",
+        "sierpień", "αυγούστου", "αύγουστος", "augustus", "ağustos"),
+    9: ("september", "sep", "sept", "septembre", "septiembre", "settembre", "set", "setembro", "сентября",
+        "сентябрь", "вересня", "вересень", "września", "wrzesień", "σεπτεμβρίου", "σεπτέμβριος", "eylül"),
+    10: ("october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro", "out", "октября",
+         "октябрь", "жовтня", "жовтень", "października", "październik", "οκτωβρίου", "οκτώβριος", "ekim"),
+    11: ("november", "nov", "novembre", "noviembre", "novembro", "ноября", "ноябрь", "листопада", "листопад",
+         "listopada", "listopad", "νοεμβρίου", "νοέμβριος", "kasım"),
+    12: ("december", "dec", "dezember", "dez", "décembre", "déc", "diciembre", "dic", "dicembre", "dezembro",
+         "декабря", "декабрь", "грудня", "грудень", "grudnia", "grudzień", "δεκεμβρίου", "δεκέμβριος",
+         "aralık"),
+}
+MONTH_BY_NAME = {name: num for num, names in _MONTHS.items() for name in names}
+_MONTH = "|".join(sorted((re.escape(m) for m in MONTH_BY_NAME), key=len, reverse=True))
+_TIME = r"(?:,?\s*(?:at\s+|um\s+|à\s+|a las\s+|alle\s+|в\s+|о\s+|o\s+)?(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::\d{2})?\s*(?P<ampm>[ap]\.?\s?m\.?)?)?"
+_PATTERNS = [
+    # 2021-12-02, 2021-12-02T20:45
+    re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2}))?", re.I),
+    # December 2, 2021 / Dec. 2nd 2021
+    re.compile(rf"(?<!\w)(?P<mn>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})" + _TIME, re.I),
+    # 2 December 2021 / 2. Dezember 2021 / 2 грудня 2021 р. / 2 de diciembre de 2021
+    re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?(?P<mn>{_MONTH})\.?,?\s+(?:de\s+)?(?P<y>\d{{4}})"
+               + _TIME, re.I),
+    # 02.12.2021 / 02/12/2021 (day first, as everywhere but the US; US order when day > 12 says so)
+    re.compile(r"(?<![\d.])(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})(?![\d.])" + _TIME, re.I),
+    # 2021年12月2日 / 2021. 12. 2.
+    re.compile(r"(?P<y>\d{4})\s*[年.]\s*(?P<m>\d{1,2})\s*[月.]\s*(?P<d>\d{1,2})\s*日?" + _TIME),
+]
+# Dates outside this range are not publication dates of web pages.
+MIN_YEAR, MAX_YEAR = 1990, 2100
+
+
+def find_date(text: str) -> tuple[str, re.Match[str]] | None:
+    """The first date in ``text`` as ISO 8601 (with ``THH:MM`` when a time follows), and its match.
+
+    >>> find_date("by Igor Kossov December 2, 2021 8:45 PM 2 min read")[0]
+    '2021-12-02T20:45'
+    >>> find_date("Опубліковано 2 грудня 2021 р.")[0]
+    '2021-12-02'
+    """
+    best: tuple[str, re.Match[str]] | None = None
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            iso = _to_iso(match)
+            if iso and (best is None or match.start() < best[1].start()):
+                best = (iso, match)
+                break
+    return best
+
+
+def _to_iso(match: re.Match[str]) -> str | None:
+    parts = match.groupdict()
+    try:
+        year = int(parts["y"])
+        month = MONTH_BY_NAME[parts["mn"].lower().rstrip(".")] if parts.get("mn") else int(parts["m"])
+        day = int(parts["d"])
+        if parts.get("mn") is None and parts.get("m") and month > 12 >= day:
+            month, day = day, month  # 12/31/2021: the US order
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            return None
+        value = date(year, month, day).isoformat()
+    except (ValueError, KeyError, TypeError):
+        return None
+    if parts.get("h") and parts.get("mi"):
+        hour, minute = int(parts["h"]), int(parts["mi"])
+        ampm = (parts.get("ampm") or "").lower().replace(".", "").replace(" ", "")
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        elif ampm == "am" and hour == 12:
+            hour = 0
+        if hour < 24 and minute < 60:
+            value += f"T{hour:02d}:{minute:02d}"
+    return value
+
+
+def parse_date_text(text: str, languages: list[str] | None = None) -> str | None:
+    """Parse a date written in any language with dateparser (slower; for what ``find_date`` misses)."""
+    import dateparser
+
+    settings = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False,
+                "REQUIRE_PARTS": ["day", "month", "year"]}
+    try:
+        parsed = dateparser.parse(text, languages=languages, settings=settings)  # type: ignore[arg-type]
+    except Exception:  # dateparser raises assorted errors on odd input
+        return None
+    if not isinstance(parsed, datetime) or not MIN_YEAR <= parsed.year <= MAX_YEAR:
+        return None
+    return parsed.date().isoformat()

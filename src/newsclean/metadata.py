@@ -1,0 +1,141 @@
+"""Stage 5, metadata: title, authors, date, site, url and language, from what the stripper found.
+
+HTML pages: trafilatura's metadata (JSON-LD, OpenGraph, meta tags, htmldate), cleaned up.
+Text dumps: the headline line, the byline ("by A and B December 2, 2021 8:45 PM 2 min read"),
+a dated header ("date 2021-12-02 Title"), and the stoplist that fits the text best.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .dates import find_date
+from .models import Metadata, Role
+from .strip import Stripped
+from .strip.stoplists import ISO_639_1
+from .textutil import UNSPACED
+
+_BY = re.compile(r"^\s*(?:by|written by|posted by|words by|story by|text by|von|par|por|di|door|av|af|autor(?:ka)?|"
+                 r"автор(?:ка)?|від|από|przez|yazan)\s*:?\s+", re.I)
+_ROLE_WORDS = re.compile(
+    r"\b(?:staff|senior|chief|political|foreign|business|sports?|tech(?:nology)?)?\s*(?:writer|reporter|"
+    r"correspondent|editor|columnist|contributor|journalist|redakteur(?:in)?|redaktion|correspondant|"
+    r"corresponsal|redattore|кореспондент|корреспондент)s?\b.*$", re.I)
+_SPLIT_AUTHORS = re.compile(r"\s*(?:,|;|&|\||\band\b|\bund\b|\bet\b|\by\b|\be\b|\bи\b|\bі\b|\boraz\b|\bκαι\b)\s*",
+                            re.I)
+_READING_TIME = re.compile(r"(\d{1,3})\s*(?:-\s*)?(?:min(?:ute)?s?|мин|хв|Min\.?)\.?\s*(?:read|reading|lesezeit|"
+                           r"de lecture|de lectura|чтения|читання)?", re.I)
+_NOT_A_NAME = re.compile(r"https?://|www\.|@|\d", re.I)
+MAX_AUTHOR_WORDS = 5
+MAX_TITLE_CHARS = 300
+
+
+def from_text(stripped: Stripped, body: str, url: str | None = None) -> tuple[Metadata, dict[str, Any]]:
+    """Metadata of a text dump; the second value holds extras (reading time stated by the page)."""
+    hints = stripped.hints
+    title = hints.get("title") or next(iter(stripped.with_role(Role.TITLE)), None)
+    authors: list[str] = []
+    date = hints.get("date")
+    extra: dict[str, Any] = {}
+    for byline in stripped.with_role(Role.BYLINE):
+        names, when, minutes = parse_byline(byline)
+        authors = authors or names
+        date = date or when
+        if minutes:
+            extra["stated_reading_time"] = minutes
+    if not date:  # a date line near the top that the stripper removed ("Published 2 Dec 2021")
+        for line in stripped.lines[:40]:
+            if line.role is Role.REMOVED and len(line.text) < 80:
+                found = find_date(line.text)
+                if found:
+                    date = found[0]
+                    break
+    meta = Metadata(
+        title=str(title)[:MAX_TITLE_CHARS] if title else None,
+        authors=tuple(authors),
+        date=str(date) if date else None,
+        url=url,
+        language=guess_language(body, hints.get("stoplist")),  # type: ignore[arg-type]
+    )
+    return meta, extra
+
+
+def parse_byline(line: str) -> tuple[list[str], str | None, int | None]:
+    """Authors, ISO date and stated reading time (minutes) of a byline.
+
+    >>> parse_byline("by Igor Kossov December 2, 2021 8:45 PM 2 min read")
+    (['Igor Kossov'], '2021-12-02T20:45', 2)
+    >>> parse_byline("By Jane Doe and John Roe, Staff Writers")[0]
+    ['Jane Doe', 'John Roe']
+    """
+    found = find_date(line)
+    when = found[0] if found else None
+    names_part = line[: found[1].start()] if found else line
+    minutes_match = _READING_TIME.search(line[found[1].end():] if found else line)
+    minutes = int(minutes_match.group(1)) if minutes_match else None
+    if minutes_match and not found:
+        names_part = line[: minutes_match.start()]
+    names_part = _BY.sub("", names_part)
+    names_part = re.split(r"\s[|·•–—-]\s|\b(?:updated|published|posted|aktualisiert|veröffentlicht)\b",
+                          names_part, maxsplit=1, flags=re.I)[0]
+    names_part = _ROLE_WORDS.sub("", names_part)
+    return split_authors(names_part), when, minutes
+
+
+def split_authors(text: str) -> list[str]:
+    """'A, B and C' -> ['A', 'B', 'C'], dropping what cannot be a person's name."""
+    out: list[str] = []
+    for part in _SPLIT_AUTHORS.split(text):
+        name = " ".join(part.strip(" .:;,-–—|").split())
+        if not name or _NOT_A_NAME.search(name) or len(name.split()) > MAX_AUTHOR_WORDS:
+            continue
+        if not name[0].isupper() and not UNSPACED.match(name[0]):
+            continue
+        if name not in out:
+            out.append(name)
+    return out
+
+
+def from_html(stripped: Stripped, body: str, url: str | None = None) -> Metadata:
+    result = stripped.hints.get("html_metadata")
+    get = (lambda key: getattr(result, key, None)) if result is not None else (lambda key: None)
+    authors = split_authors((get("author") or "").replace(";", ","))
+    return Metadata(
+        title=get("title"),
+        authors=tuple(authors),
+        date=get("date"),
+        url=url or get("url"),
+        site=get("sitename") or get("hostname"),
+        language=get("language") or guess_language(body, None),
+        description=get("description"),
+        tags=tuple(t for t in (list(get("categories") or []) + list(get("tags") or [])) if t),
+        image=get("image"),
+    )
+
+
+def guess_language(text: str, stoplist: str | None) -> str | None:
+    """ISO 639-1 code of ``text``: by script for CJK and Thai, else by the best-covering stoplist."""
+    sample = text[:5000]
+    if not sample:
+        return None
+    kana = len(re.findall(r"[\u3040-\u30ff]", sample))
+    han = len(re.findall(r"[\u4e00-\u9fff]", sample))
+    hangul = len(re.findall(r"[\uac00-\ud7af]", sample))
+    thai = len(re.findall(r"[\u0e00-\u0e7f]", sample))
+    letters = sum(1 for ch in sample if ch.isalpha()) or 1
+    if (kana + han + hangul + thai) / letters > 0.3:
+        return max((("ja", kana * 3 + (han if kana else 0)), ("zh", han if not kana else 0), ("ko", hangul),
+                    ("th", thai)), key=lambda kv: kv[1])[0]
+    if stoplist is None:
+        from .strip.stoplists import pick_stoplist
+        from .textutil import words
+
+        stoplist = pick_stoplist(words(sample))[0]
+    code = ISO_639_1.get(stoplist) if stoplist else None
+    if code in ("ru", "uk", "be", "bg"):  # Cyrillic lists overlap: the letters decide
+        if re.search(r"[іїєґІЇЄҐ]", sample):
+            code = "uk" if not re.search(r"[ўЎ]", sample) else "be"
+        elif re.search(r"[ыэёъЫЭЁ]", sample):
+            code = "ru"
+    return code

@@ -1,0 +1,67 @@
+"""Stage 4, normalize: make kept text clean Unicode, and record every kind of change made.
+
+- mojibake repair (ftfy, whose detector only fixes text it is confident was mis-decoded),
+- control characters and invisible junk (zero-width spaces, soft hyphens) removed,
+- Unicode NFC, so that equal text compares equal,
+- whitespace: runs of spaces collapsed, paragraphs separated by exactly one blank line.
+
+Every function here is idempotent: normalizing normalized text changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+import ftfy
+
+from .models import Change
+
+# Curly quotes, full-width CJK punctuation and ligature-free text are the author's choice: we keep them.
+_FTFY = ftfy.TextFixerConfig(
+    uncurl_quotes=False,
+    fix_character_width=False,
+    fix_line_breaks=True,
+    normalization="NFC",
+    explain=True,
+)
+_FTFY_NO_MOJIBAKE = _FTFY._replace(unescape_html=False, fix_encoding=False, decode_inconsistent_utf8=False,
+                                   fix_c1_controls=False, restore_byte_a0=False, replace_lossy_sequences=False)
+# Invisible characters that only get in the way: zero-width space, soft hyphen, word joiner, BOM.
+# ZWJ/ZWNJ (U+200C/U+200D) are kept: Persian, Indic scripts and emoji need them.
+_INVISIBLE = re.compile("[\u200b\u00ad\u2060\ufeff]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def normalize_text(text: str, repair_mojibake: bool = True) -> tuple[str, list[Change]]:
+    """Normalize one block of text (a paragraph or a title); returns the text and the changes made.
+
+    >>> normalize_text("Caf\\u00c3\\u00a9  au\\u00a0lait")[0]
+    'Café au lait'
+    """
+    changes: Counter[str] = Counter()
+    fixed, explanation = ftfy.fix_and_explain(text, _FTFY if repair_mojibake else _FTFY_NO_MOJIBAKE)
+    for step in explanation or ():
+        changes[f"ftfy:{step.parameter}"] += 1
+    for pattern, repl, reason in ((_CONTROL, "", "control-characters"), (_INVISIBLE, "", "invisible-characters"),
+                                  (_SPACES, " ", "whitespace")):
+        fixed, n = pattern.subn(repl, fixed)
+        if n and reason != "whitespace":
+            changes[reason] += n
+    fixed = unicodedata.normalize("NFC", fixed).strip()
+    return fixed, [Change(reason, n) for reason, n in sorted(changes.items())]
+
+
+def normalize_paragraphs(paragraphs: list[str], repair_mojibake: bool = True) -> tuple[list[str], list[Change]]:
+    """Normalize each paragraph; drop those that become empty. Line breaks inside one become spaces."""
+    out: list[str] = []
+    total: Counter[str] = Counter()
+    for para in paragraphs:
+        text, changes = normalize_text(para.replace("\n", " "), repair_mojibake)
+        for ch in changes:
+            total[ch.reason] += ch.count
+        if text:
+            out.append(text)
+    return out, [Change(reason, n) for reason, n in sorted(total.items())]

@@ -1,0 +1,85 @@
+"""The recipe: read -> detect -> strip -> normalize -> metadata. Each stage is one module."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from . import metadata
+from .detect import detect_kind
+from .errors import NoArticleError
+from .models import Document, Kind, Line, Metadata, Options, Role
+from .normalize import normalize_paragraphs, normalize_text
+from .read import decode
+from .strip import Stripped
+from .strip.html import strip_html
+from .strip.text import strip_text
+
+DEFAULT_OPTIONS = Options()
+# Cleaning is repeated on its own output until nothing more is removed (idempotence): two extra
+# rounds are always enough in practice, the bound only guards against oscillation.
+MAX_FIXPOINT_ROUNDS = 3
+
+
+def clean(data: bytes | str, *, source: str = "-", kind: Kind | str | None = None, url: str | None = None,
+          options: Options = DEFAULT_OPTIONS) -> Document:
+    """Clean one document: the article text, its metadata, and what was removed and why.
+
+    ``data`` is the raw page (bytes in any charset, or text), HTML or a plain-text dump. ``kind``
+    forces the input kind (else ``options.input_format``, else detected). Raises a NewscleanError
+    (DecodeError, NoArticleError) naming ``source`` when no article can be had.
+    """
+    text = decode(data, source) if isinstance(data, bytes) else data
+    kind = Kind(kind) if kind else options.input_format or detect_kind(text)
+    url = url or options.url
+    if kind is Kind.HTML:
+        stripped = strip_html(text, url=url, source=source)
+    else:
+        stripped = _strip_to_fixpoint(text, options.repair_mojibake)
+    paragraphs, changes = normalize_paragraphs(stripped.paragraphs, options.repair_mojibake)
+    if not paragraphs:
+        raise NoArticleError("no article text found", source)
+    body = "\n\n".join(paragraphs)
+    if kind is Kind.HTML:
+        meta, extra = metadata.from_html(stripped, body, url), {}
+    else:
+        meta, extra = metadata.from_text(stripped, body, url)
+    if meta.title:
+        meta = replace(meta, title=normalize_text(meta.title, options.repair_mojibake)[0] or None)
+    captions = _captions(stripped, options.repair_mojibake)
+    return Document(text=body, metadata=meta, source=source, kind=kind, captions=captions,
+                    lines=stripped.lines, changes=tuple(changes), extra=extra)
+
+
+def _strip_to_fixpoint(text: str, repair_mojibake: bool) -> Stripped:
+    """Strip, then strip the (normalized) result again until a round removes nothing more.
+
+    Lines a later round removes are marked removed in the first round's record, with that round's
+    reason, so the record still covers every input line.
+    """
+    stripped = strip_text(text)
+    lines = list(stripped.lines)
+    for _ in range(MAX_FIXPOINT_ROUNDS):
+        kept = [i for i, ln in enumerate(lines) if ln.role.kept]
+        normalized, _ = normalize_paragraphs([lines[i].text for i in kept], repair_mojibake)
+        if len(normalized) != len(kept):
+            break  # a paragraph normalized to nothing: no 1:1 mapping, and nothing left to decide
+        again = strip_text("\n\n".join(normalized))
+        if len(again.lines) != len(kept) or all(ln.role.kept for ln in again.lines):
+            break
+        for i, line in zip(kept, again.lines, strict=True):
+            if not line.role.kept:
+                lines[i] = Line(lines[i].text, Role.REMOVED, line.reason or "second-pass")
+    return Stripped(tuple(lines), stripped.hints)
+
+
+def _captions(stripped: Stripped, repair_mojibake: bool) -> tuple[str, ...]:
+    found = stripped.with_role(Role.CAPTION) + list(stripped.hints.get("captions", []))  # type: ignore[call-overload]
+    out: list[str] = []
+    for caption in found:
+        text = normalize_text(caption, repair_mojibake)[0]
+        if text and text not in out:
+            out.append(text)
+    return tuple(out)
+
+
+__all__ = ["clean", "Document", "Metadata", "Options", "Kind"]

@@ -1,0 +1,123 @@
+"""Per-line evidence for the text stripper: what each line of a dump looks like on its own.
+
+Everything here is computed from the text alone, in one pass over the document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..textutil import UNSPACED, count_words, visible_length, words
+from . import lexicon
+from .stoplists import pick_stoplist
+
+# Lines of at most this many words are "short": their own words cannot tell prose from chrome, so
+# the lexicon may judge them. ("Support independent journalism in Ukraine. Join us in this fight."
+# has 10; the longest newsletter prompts seen run to ~15.)
+SHORT_WORDS = 15
+# A line repeated in the page is chrome (a banner shown twice) unless it is long prose, which
+# pages rarely repeat except as pull quotes.
+REPEAT_MAX_WORDS = 40
+
+TERMINAL = tuple(".!?…。！？»\"”’)」』;:")
+_DATE_TIME_ONLY = re.compile(
+    r"^\W*(?:(?:\d{1,4}[./\-]\d{1,2}[./\-]\d{1,4}|\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|"
+    r"[^\W\d_]{3,10}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+[^\W\d_]{3,10}\.?\s+\d{4}|\d{4}|"
+    r"(?:updated|published|posted)|\d+\s+(?:min|mins|minutes?|hours?|hrs?|days?|weeks?)\s+ago|"
+    r"yesterday|today|\d+\s*(?:min|mins)\s+read)[\s,|·•\-–—]*)+\W*$",
+    re.I,
+)
+_COUNTER = re.compile(
+    r"^\W*\d[\d.,]*\s*[kKmM]?\s+(?:comments?|shares?|likes?|views?|replies|reads?|votes?|photos?|"
+    r"kommentare?|commentaires?|comentarios?|commenti|комментари\w*|коментар\w*|komentarz\w*|σχόλια)\W*$",
+    re.I,
+)
+_URL = re.compile(r"^\W*(?:https?://|www\.)\S+\W*$|^\S+@\S+\.\w+$", re.I)
+_PIPE_MENU = re.compile(r"(?:\s[|·•/]\s.*){2,}")
+
+
+@dataclass
+class LineFeatures:
+    """What one non-empty line looks like."""
+
+    index: int  # position among the non-empty lines
+    text: str
+    words: int
+    length: int  # visible length (CJK characters count triple)
+    stop_share: float  # share of its words in the document's stoplist (0.3 when no list applies)
+    terminal: bool  # ends like a sentence
+    lexicon: str | None  # chrome lexicon category, for short lines only
+    lexicon_hits: int  # lexicon phrases anywhere in the line (long lines: soft evidence)
+    pointer: bool  # "Read also: ..." and kin
+    repeats: int  # how many times this exact line occurs in the page
+    date_time: bool  # only a date, time, "5 min read" ...
+    counter: bool  # "12 comments", "3 shares"
+    url: bool  # a bare URL or e-mail
+    menu_like: bool  # "Home | News | Sport" on one line
+    upper_share: float  # share of upper-case letters among letters
+    unspaced: bool  # written in a script without spaces (CJK, Thai)
+    blank_before: bool  # an empty line precedes it in the raw text
+
+
+@dataclass(frozen=True)
+class DocumentStats:
+    stoplist: str | None
+    coverage: float
+
+
+def split_lines(text: str) -> tuple[list[str], list[bool]]:
+    """Non-empty lines (whitespace collapsed) and, for each, whether a blank line preceded it."""
+    out: list[str] = []
+    blank: list[bool] = []
+    previous_blank = True
+    for raw in text.splitlines():
+        line = " ".join(raw.split())
+        if not line:
+            previous_blank = True
+            continue
+        out.append(line)
+        blank.append(previous_blank)
+        previous_blank = False
+    return out, blank
+
+
+def compute_features(lines: list[str], blank_before: list[bool]) -> tuple[list[LineFeatures], DocumentStats]:
+    tokenised = [words(line) for line in lines]
+    all_words = [w for toks in tokenised for w in toks if not w.isdigit()]
+    name, stoplist, coverage = pick_stoplist(all_words)
+    counts = Counter(line.casefold() for line in lines)
+    feats = []
+    for i, (line, toks) in enumerate(zip(lines, tokenised, strict=True)):
+        n_words = count_words(line)
+        unspaced = len(UNSPACED.findall(line)) > len(line) / 3
+        if stoplist and toks and not unspaced:
+            stop_share = sum(1 for t in toks if t in stoplist) / len(toks)
+        else:
+            stop_share = 0.3  # no evidence either way
+        letters = [ch for ch in line if ch.isalpha()]
+        upper = sum(1 for ch in letters if ch.isupper()) / len(letters) if letters else 0.0
+        short = n_words <= SHORT_WORDS
+        feats.append(
+            LineFeatures(
+                index=i,
+                text=line,
+                words=n_words,
+                length=visible_length(line),
+                stop_share=stop_share,
+                terminal=line.endswith(TERMINAL),
+                lexicon=lexicon.lexicon_category(line) if short else None,
+                lexicon_hits=0 if short else lexicon.lexicon_hits(line),
+                pointer=lexicon.is_pointer(line),
+                repeats=counts[line.casefold()],
+                date_time=short and bool(_DATE_TIME_ONLY.match(line)),
+                counter=short and bool(_COUNTER.match(line)),
+                url=bool(_URL.match(line)),
+                menu_like=short and bool(_PIPE_MENU.search(line)),
+                upper_share=upper,
+                unspaced=unspaced,
+                blank_before=blank_before[i],
+            )
+        )
+    return feats, DocumentStats(name, coverage)

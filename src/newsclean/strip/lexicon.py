@@ -1,0 +1,169 @@
+"""The chrome lexicon: phrases that mark a *short* line as page furniture, in many languages.
+
+Short lines cannot be judged by their own words (a five-word line has no stopword statistics), so
+a phrase from this list is strong evidence that a short line is chrome. It is never applied to long
+lines on its own: a paragraph that says "subscribe" is still a paragraph.
+
+Phrases are matched case-insensitively on word boundaries (CJK phrases anywhere). Each category is
+the reason reported for the lines it removes (``lexicon:<category>``). The lists were written from
+the chrome of news sites in each language, not from any benchmark page.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+LEXICON: dict[str, tuple[str, ...]] = {
+    "navigation": (
+        "skip to content", "skip to main content", "skip to navigation", "jump to", "main menu", "toggle navigation",
+        "open menu", "close menu", "back to top", "go to top", "sign in", "log in", "login", "log out", "sign up",
+        "register", "my account", "edit post", "search", "home page", "homepage", "breadcrumb", "menu",
+        "zum inhalt springen", "anmelden", "abmelden", "startseite", "suche", "aller au contenu", "se connecter",
+        "connexion", "accueil", "recherche", "ir al contenido", "iniciar sesión", "inicio", "buscar",
+        "vai al contenuto", "accedi", "cerca", "ir para o conteúdo", "entrar", "pesquisar", "войти", "вход",
+        "регистрация", "главная", "поиск", "меню", "увійти", "головна", "пошук", "zaloguj", "szukaj",
+        "strona główna", "σύνδεση", "αναζήτηση", "αρχική", "ログイン", "検索", "メニュー", "登录", "注册", "首页",
+        "搜索", "로그인", "검색", "giriş yap", "ara", "anasayfa", "inloggen", "zoeken",
+    ),
+    "newsletter": (
+        "newsletter", "subscribe", "subscribed", "unsubscribe", "sign up for", "in your inbox", "to your inbox",
+        "enter your email", "email address", "e-mail address", "your email", "indicates required",
+        "required field", "confirmation email", "thank you for signing up", "thanks for signing up",
+        "abonnieren", "abonnement", "e-mail-adresse", "s'abonner", "abonnez-vous", "inscrivez-vous",
+        "suscríbete", "suscribirse", "boletín", "iscriviti", "assine", "inscreva-se", "подписаться",
+        "подпишитесь", "рассылка", "підписатися", "підпишіться", "розсилка", "zapisz się", "subskrybuj",
+        "εγγραφή", "newsletter", "メールマガジン", "購読", "订阅", "구독", "abone ol", "aanmelden",
+    ),
+    "donation": (
+        "donate", "donation", "support us", "become a member", "become a supporter", "become a patron",
+        "support independent journalism", "support our journalism", "support journalism", "contribute now",
+        "make a contribution", "just once", "monthly", "one-time", "paypal", "patreon",
+        "jetzt unterstützen", "spenden", "soutenez", "faire un don", "donar", "apóyanos", "dona ora",
+        "sostienici", "doe agora", "apoie", "поддержать", "пожертвовать", "підтримати", "задонатити",
+        "wesprzyj", "στηρίξτε", "寄付", "捐赠", "후원",
+    ),
+    "share": (
+        "share", "shares", "share this", "share on", "tweet", "facebook", "twitter", "whatsapp", "linkedin",
+        "pinterest", "telegram", "reddit", "email this", "print this", "print", "copy link", "link copied",
+        "teilen", "drucken", "partager", "imprimer", "compartir", "imprimir", "condividi", "stampa",
+        "compartilhar", "поделиться", "поширити", "поділитися", "udostępnij", "κοινοποίηση", "シェア", "分享",
+        "공유", "paylaş", "delen",
+    ),
+    "advertisement": (
+        "advertisement", "advertising", "sponsored", "sponsored content", "ad", "ads", "promoted",
+        "anzeige", "werbung", "publicité", "publicidad", "pubblicità", "publicidade", "реклама", "reklama",
+        "διαφήμιση", "広告", "广告", "광고", "reklam", "advertentie",
+    ),
+    "related": (
+        "read also", "read more", "see also", "also read", "related", "related articles", "related stories",
+        "related posts", "related news", "more news", "more stories", "news feed", "latest news", "most read",
+        "most popular", "trending", "editors' picks", "editor's picks", "recommended", "you may also like",
+        "you might also like", "read next", "up next", "top stories", "more from", "more on this",
+        "lesen sie auch", "auch interessant", "mehr zum thema", "meistgelesen", "das könnte sie auch interessieren",
+        "weitere artikel", "lire aussi", "à lire aussi", "les plus lus", "sur le même sujet", "leer también",
+        "lea también", "lo más leído", "noticias relacionadas", "leggi anche", "più letti", "articoli correlati",
+        "leia também", "leia mais", "mais lidas", "notícias relacionadas", "читайте также", "читайте також",
+        "популярное", "новости по теме", "по теме", "популярне", "czytaj także", "czytaj też", "zobacz też",
+        "najczęściej czytane", "διαβάστε επίσης", "δημοφιλή", "σχετικά άρθρα", "関連記事", "人気記事",
+        "相关阅读", "相关新闻", "延伸阅读", "热门", "관련기사", "관련 기사", "많이 본", "ayrıca okuyun",
+        "lees ook", "meest gelezen",
+    ),
+    "cookie": (
+        "cookie", "cookies", "accept all", "reject all", "manage preferences", "privacy settings",
+        "we use cookies", "consent", "datenschutz", "alle akzeptieren", "tout accepter", "aceptar todo",
+        "accetta tutto", "aceitar", "файлы cookie", "приватності", "prywatności", "απόρρητο",
+    ),
+    "legal": (
+        "all rights reserved", "copyright", "terms of use", "terms of service", "privacy policy", "terms and conditions",
+        "impressum", "alle rechte vorbehalten", "mentions légales", "tous droits réservés", "aviso legal",
+        "todos los derechos reservados", "tutti i diritti riservati", "todos os direitos reservados",
+        "все права защищены", "всі права захищені", "wszelkie prawa zastrzeżone", "με επιφύλαξη παντός δικαιώματος",
+        "無断転載", "版权所有", "무단 전재",
+    ),
+    "comments": (
+        "comments", "comment", "leave a comment", "leave a reply", "post a comment", "add a comment",
+        "join the conversation", "view comments", "show comments", "kommentare", "kommentieren", "commentaires",
+        "commenter", "comentarios", "comentar", "commenti", "comentários", "комментарии", "коментарі",
+        "komentarze", "σχόλια", "コメント", "评论", "댓글", "yorumlar", "reacties",
+    ),
+    "audio": (
+        "listen to this article", "listen to article", "audio is created", "this audio", "audio version",
+        "artikel anhören", "écouter cet article", "escuchar", "ascolta", "ouvir", "слушать", "прослухати",
+    ),
+}
+
+# Phrases that, at the very start of a line, make the whole line a pointer to another article
+# ("Read also: <headline>"), however long it is. Removed anywhere, without ending the article.
+POINTER_PREFIXES: tuple[str, ...] = (
+    "read also", "read more", "see also", "also read", "related", "recommended", "watch", "listen",
+    "more:", "also:", "read:", "related story", "related article", "related content", "read next",
+    "lesen sie auch", "lesen sie mehr", "auch interessant", "mehr zum thema", "mehr dazu", "siehe auch",
+    "lire aussi", "à lire aussi", "a lire aussi", "lire également", "voir aussi", "leer también",
+    "lea también", "lee también", "ver también", "leggi anche", "leggi pure", "vedi anche", "leia também",
+    "leia mais", "veja também", "читайте также", "читайте також", "читайте тоже", "смотрите также",
+    "дивіться також", "по теме", "czytaj także", "czytaj też", "przeczytaj też", "zobacz też",
+    "zobacz także", "διαβάστε επίσης", "διαβάστε ακόμη", "関連記事", "あわせて読みたい", "相关阅读",
+    "延伸阅读", "阅读更多", "相关新闻", "관련기사", "관련 기사", "ayrıca okuyun", "ilgili haber", "lees ook",
+    "lees meer",
+)
+# The pointer prefix must be followed by one of these (or be the whole line) to count.
+POINTER_SEPARATORS = ":：-–—|>»›"
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> dict[str, re.Pattern[str]]:
+    patterns = {}
+    for category, phrases in LEXICON.items():
+        spaced = sorted({p for p in phrases if not _is_cjk(p)}, key=len, reverse=True)
+        cjk = sorted({p for p in phrases if _is_cjk(p)}, key=len, reverse=True)
+        parts = []
+        if spaced:
+            parts.append(r"(?<!\w)(?:" + "|".join(map(re.escape, spaced)) + r")(?!\w)")
+        if cjk:
+            parts.append("(?:" + "|".join(map(re.escape, cjk)) + ")")
+        patterns[category] = re.compile("|".join(parts))
+    return patterns
+
+
+@lru_cache(maxsize=1)
+def _pointer_pattern() -> re.Pattern[str]:
+    alternatives = "|".join(map(re.escape, sorted(set(POINTER_PREFIXES), key=len, reverse=True)))
+    seps = re.escape(POINTER_SEPARATORS)
+    return re.compile(rf"^\W*(?:{alternatives})(?:\s*[{seps}]|\s*$)", re.I)
+
+
+def _is_cjk(phrase: str) -> bool:
+    return any("\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in phrase)
+
+
+def lexicon_category(text: str) -> str | None:
+    """The first lexicon category one of whose phrases occurs in ``text``, or None.
+
+    >>> lexicon_category("Enter your email to subscribe")
+    'newsletter'
+    >>> lexicon_category("The subscription economy") is None
+    True
+    """
+    folded = text.casefold()
+    for category, pattern in _compiled().items():
+        if pattern.search(folded):
+            return category
+    return None
+
+
+def lexicon_hits(text: str) -> int:
+    """How many lexicon phrases occur in ``text`` (all categories together)."""
+    folded = text.casefold()
+    return sum(len(pattern.findall(folded)) for pattern in _compiled().values())
+
+
+def is_pointer(text: str) -> bool:
+    """True for lines like "Read also: <headline>" that point to another article.
+
+    >>> is_pointer("Read also: If Russia launches blitzkrieg into Ukraine, how would it look?")
+    True
+    >>> is_pointer("Related reading suggests otherwise, he said.")
+    False
+    """
+    return bool(_pointer_pattern().match(text))

@@ -1,0 +1,261 @@
+"""The plain-text stripper: find the article (title, byline, body) in a text dump.
+
+Recipe (see each function):
+1. ``compute_features``: what each line looks like (length, stopwords, lexicon, repetition, ...);
+2. ``score_line``: evidence that a line is article prose (> 0) or chrome (< 0), with a reason;
+3. ``find_span``: the article is mostly one contiguous run of lines: the maximum-sum run, with
+   section headings ("Related", "News Feed", "Comments") as barriers that the run only crosses when
+   what lies beyond is worth it;
+4. ``assign_roles``: inside the run, keep prose and subheadings and drop chrome (with its reason);
+   above it, find the headline, the byline and image captions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import Line, Role
+from . import Stripped
+from .features import SHORT_WORDS, LineFeatures, compute_features, split_lines
+
+# --- scoring (units: roughly "words of evidence") -------------------------------------------------
+# A chrome line costs this much plus its length, so that a run of a few chrome lines outweighs
+# one stray prose line (a caption, a teaser) beside the article.
+CHROME_COST = 5.0
+# A short line that is neither prose nor known chrome (a menu item, a subheading) costs a little:
+# menus of hundreds of such lines then separate the article from other prose.
+NEUTRAL_COST = 1.0
+# Lines with at least this many words and a sentence ending are prose on length alone.
+PROSE_WORDS = 8
+# Stopword share under which a longer line is a list of names or keywords, not prose (jusText uses
+# 0.30 "high" / 0.32 "low" for English; lists of names and tags sit well under 0.1).
+MIN_PROSE_STOP_SHARE = 0.12
+# Each lexicon phrase in a long line takes away this share of its value (donation appeals, newsletter
+# blurbs written as sentences).
+LEXICON_PENALTY_PER_HIT = 0.35
+# A run crosses a section heading only when the run beyond is worth at least this share of the
+# article found so far (an in-body "Related" subheading, not a "News Feed" of other stories).
+CROSS_BARRIER_SHARE = 0.6
+# How far above the article's first line the headline and byline may be (in non-empty lines).
+HEADER_WINDOW = 15
+TITLE_MIN_WORDS, TITLE_MAX_WORDS = 2, 30
+
+_DATED_HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s+(.+?)\s*$")
+_BYLINE_START = re.compile(
+    r"^(?:by|written by|posted by|words by|story by|text by|von|par|por|di|door|av|af|autor|autorka|"
+    r"автор|авторка|від|από|του|της|przez|yazan|text:|texte\s*:|fotos?:)\s+\S", re.I)
+_MONTH_DATE = re.compile(
+    r"\b(?:\d{1,2}(?:st|nd|rd|th)?\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4}|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
+    r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}年\d{1,2}月\d{1,2}日|\d{4}\.\s?\d{1,2}\.\s?\d{1,2})",
+    re.I)
+_CAPTION_CUE = re.compile(
+    r"\((?:L|R|C|left|right|center|centre|top|bottom)\)|\b(?:photo|photograph|image|picture|illustration|"
+    r"foto|bild|фото|світлина|φωτο\w*|zdjęcie|credit|pictured)\b\s*(?::|by\b|courtesy)|"
+    r"(?:getty images|shutterstock|afp|reuters|associated press|ap photo|epa|dpa|istock)\W*\)?\s*$|"
+    r"^(?:photo|image|foto|фото|bild)\s*[:|]",
+    re.I)
+
+
+@dataclass
+class Verdict:
+    score: float
+    reason: str  # why the line is chrome ("" for prose/neutral)
+    barrier: bool = False  # a section heading that usually ends the article
+
+
+def strip_text(text: str) -> Stripped:
+    """Find the article in a plain-text dump; every non-empty line gets a role and a reason."""
+    lines, blank_before = split_lines(text)
+    if not lines:
+        return Stripped(())
+    hints: dict[str, object] = {}
+    header = _DATED_HEADER.match(lines[0])
+    if header:  # newsclean's own "dated" output: the header is metadata, the rest is the article
+        hints.update(date=header.group(1), title=header.group(2), dated_header=True)
+    feats, stats = compute_features(lines, blank_before)
+    hints["stoplist"] = stats.stoplist
+    verdicts = [score_line(f) for f in feats]
+    roles: list[tuple[Role, str]] = [(Role.REMOVED, "")] * len(lines)
+    first = 1 if header else 0
+    if header:
+        roles[0] = (Role.TITLE, "header:dated")
+    span = find_span(verdicts, first)
+    if span is None:
+        return Stripped(tuple(Line(t, Role.REMOVED, "no-article") for t in lines), hints)
+    assign_roles(feats, verdicts, span, roles, first)
+    out = tuple(Line(f.text, role, reason) for f, (role, reason) in zip(feats, roles, strict=True))
+    return Stripped(out, hints)
+
+
+def score_line(f: LineFeatures) -> Verdict:
+    """Evidence that one line is article prose (> 0) or page chrome (< 0), and the reason."""
+    chrome = -(CHROME_COST + f.words)
+    if f.pointer:
+        return Verdict(chrome, "pointer:read-also")
+    if f.url:
+        return Verdict(chrome, "url")
+    if f.date_time:
+        return Verdict(-CHROME_COST, "date-or-time")
+    if f.counter:
+        return Verdict(-CHROME_COST, "counter")
+    if f.lexicon:
+        barrier = f.lexicon in ("related", "comments") and f.words <= 5 and not f.terminal
+        return Verdict(chrome, f"lexicon:{f.lexicon}", barrier)
+    if f.repeats > 1 and f.words <= 40:
+        return Verdict(chrome, "repeated-in-page")
+    if f.menu_like:
+        return Verdict(chrome, "menu")
+    prose = f.words >= PROSE_WORDS and (f.terminal or f.words >= SHORT_WORDS * 2)
+    if f.unspaced:
+        prose = f.length >= 3 * PROSE_WORDS * 3 and f.terminal or f.length >= 150
+    if not prose:
+        return Verdict(-NEUTRAL_COST, "")
+    if f.stop_share < MIN_PROSE_STOP_SHARE:
+        return Verdict(-NEUTRAL_COST - 0.2 * f.words, "not-prose:few-stopwords")
+    value = float(f.words)
+    if f.lexicon_hits:
+        value *= max(0.0, 1 - LEXICON_PENALTY_PER_HIT * f.lexicon_hits)
+        if value <= 0:
+            return Verdict(chrome, "lexicon:in-long-line")
+    return Verdict(value, "")
+
+
+def _best_run(scores: list[float], lo: int, hi: int) -> tuple[float, int, int]:
+    """Maximum-sum contiguous run within [lo, hi): (sum, start, end exclusive). Kadane."""
+    best = (0.0, lo, lo)
+    total, start = 0.0, lo
+    for i in range(lo, hi):
+        if total <= 0:
+            total, start = 0.0, i
+        total += scores[i]
+        if total > best[0]:
+            best = (total, start, i + 1)
+    return best
+
+
+def find_span(verdicts: list[Verdict], first: int = 0) -> tuple[int, int] | None:
+    """The article's run of lines [start, end): barriers split the page into segments; the best run
+    of the best segment is extended across a neighbouring barrier only if the run beyond is worth it."""
+    n = len(verdicts)
+    scores = [v.score for v in verdicts]
+    cuts = [first] + [i for i in range(first, n) if verdicts[i].barrier] + [n]
+    best = (0.0, first, first)
+    for lo, hi in zip(cuts, cuts[1:], strict=False):
+        lo = lo + 1 if lo < n and verdicts[lo].barrier else lo
+        run = _best_run(scores, lo, hi)
+        if run[0] > best[0]:
+            best = run
+    value, start, end = best
+    if value <= 0:
+        return None
+    # extend forwards across barriers while the run beyond is worth it
+    while end < n:
+        nxt = next((i for i in range(end, n) if verdicts[i].barrier), None)
+        if nxt is None:
+            break
+        gap = sum(scores[end:nxt])
+        later = [i for i in range(nxt + 1, n) if verdicts[i].barrier] + [n]
+        run_value, run_end = _best_prefix(scores, nxt + 1, later[0])
+        if run_value < CROSS_BARRIER_SHARE * value or run_value + gap <= 0:
+            break
+        value += gap + run_value
+        end = run_end
+    return start, end
+
+
+def _best_prefix(scores: list[float], lo: int, hi: int) -> tuple[float, int]:
+    best, best_end, total = 0.0, lo, 0.0
+    for i in range(lo, hi):
+        total += scores[i]
+        if total > best:
+            best, best_end = total, i + 1
+    return best, best_end
+
+
+def assign_roles(feats: list[LineFeatures], verdicts: list[Verdict], span: tuple[int, int],
+                 roles: list[tuple[Role, str]], first: int) -> None:
+    """Fill ``roles``: the body inside the span, headline/byline/captions above it, chrome elsewhere."""
+    start, end = span
+    n = len(feats)
+    for i in range(first, n):
+        v = verdicts[i]
+        if i < start:
+            roles[i] = (Role.REMOVED, v.reason or "before-article")
+        elif i >= end:
+            roles[i] = (Role.REMOVED, v.reason or ("after-article:section" if v.barrier else "after-article"))
+        elif v.reason and not (v.barrier and i > start):
+            roles[i] = (Role.REMOVED, v.reason)
+        elif _CAPTION_CUE.search(feats[i].text) and feats[i].words < 40:
+            roles[i] = (Role.CAPTION, "caption:credit")
+        elif v.score < 0 and not feats[i].terminal:
+            roles[i] = (Role.HEADING, "")
+        else:
+            roles[i] = (Role.BODY, "")
+    # a span must not start or end on a subheading-looking line: trailing ones are usually chrome
+    while end > start and roles[end - 1][0] is Role.HEADING:
+        end -= 1
+        roles[end] = (Role.REMOVED, "after-article")
+    _find_header(feats, verdicts, start, roles, first)
+
+
+def _find_header(feats: list[LineFeatures], verdicts: list[Verdict], start: int,
+                 roles: list[tuple[Role, str]], first: int) -> None:
+    """Headline, byline and captions: in the window above the article, or at its very top."""
+    if first:  # a dated header gave the title already
+        return
+    window_lo = max(first, start - HEADER_WINDOW)
+    top = start
+    # the article's own first lines may be its headline and byline (no chrome between them)
+    while top < len(feats) and top < start + 3 and roles[top][0] is Role.HEADING:
+        top += 1
+    byline = None
+    for i in range(top, window_lo - 1, -1):
+        if i < len(feats) and _is_byline(feats[i]):
+            byline = i
+            break
+    if byline is not None:
+        roles[byline] = (Role.BYLINE, "byline")
+    anchor = byline if byline is not None else top
+    title = None
+    for i in range(anchor - 1, max(window_lo, anchor - 6) - 1, -1):
+        f = feats[i]
+        if _is_title(f, verdicts[i]):
+            title = i
+            break
+    if title is not None:
+        roles[title] = (Role.TITLE, "title")
+        # the byline may sit between title and body but not be recognised: dates just after the title
+        for i in range(title + 1, min(start, title + 4)):
+            if roles[i][0] is Role.REMOVED and (feats[i].date_time or _MONTH_DATE.search(feats[i].text)) \
+                    and feats[i].words <= 20:
+                roles[i] = (Role.BYLINE, "byline:date")
+        # prose between the headline and the article is an image caption (or a standfirst)
+        for i in range(title + 1, start):
+            f = feats[i]
+            if roles[i][0] is Role.REMOVED and not verdicts[i].reason and verdicts[i].score > 0:
+                roles[i] = (Role.CAPTION, "caption")
+    # subheadings promoted at the top of the span that became title/byline are settled; others stay
+
+
+def _is_byline(f: LineFeatures) -> bool:
+    if f.words > 25 or f.pointer:
+        return False
+    if _BYLINE_START.match(f.text):
+        return True
+    return f.words <= 16 and bool(_MONTH_DATE.search(f.text)) and not f.terminal
+
+
+def _is_title(f: LineFeatures, v: Verdict) -> bool:
+    if v.reason or not TITLE_MIN_WORDS <= f.words <= TITLE_MAX_WORDS:
+        return False
+    if f.text.endswith(".") and f.words > 12:
+        return False  # a sentence, not a headline
+    return not f.url and not f.date_time and f.repeats <= 2
+
+
+def dated_header(lines: list[str]) -> re.Match[str] | None:
+    return _DATED_HEADER.match(lines[0]) if lines else None
+
+
+__all__ = ["strip_text", "score_line", "find_span", "SHORT_WORDS"]

@@ -1,0 +1,53 @@
+"""Small text helpers shared by the stages: word counts and lengths that work for every script."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Scripts written without spaces between words: Han, Hiragana, Katakana, Thai, Lao, Myanmar, Khmer.
+# (Hangul is written with spaces and counts like Latin.)
+UNSPACED = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]"
+)
+WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+# In unspaced scripts, this many characters carry about as much as one word of English
+# (the usual 1.5-2 chars per word estimate for Chinese and Japanese news text).
+CHARS_PER_UNSPACED_WORD = 2
+
+
+def count_words(text: str) -> int:
+    """Words in ``text``, counting runs of unspaced script as one word per two characters.
+
+    >>> count_words("Blinken met Lavrov in Stockholm.")
+    5
+    >>> count_words("東京で会談した")
+    3
+    """
+    unspaced = len(UNSPACED.findall(text))
+    spaced = len(WORD.findall(UNSPACED.sub(" ", text)))
+    return spaced + unspaced // CHARS_PER_UNSPACED_WORD
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words of ``text`` (unspaced scripts split per character)."""
+    return [w.lower() for w in WORD.findall(UNSPACED.sub(lambda m: f" {m.group(0)} ", text))]
+
+
+def visible_length(text: str) -> int:
+    """Length in 'Latin characters': a character of an unspaced script counts as 3.
+
+    A 40-character Chinese sentence says about what a 120-character English one does, so
+    length thresholds written for Latin text apply to both.
+    """
+    return len(text) + 2 * len(UNSPACED.findall(text))
+
+
+def collapse_spaces(text: str) -> str:
+    """One space for every run of horizontal whitespace, and no space at either end."""
+    return " ".join(text.split())
+
+
+def is_punctuation(ch: str) -> bool:
+    return unicodedata.category(ch).startswith("P")
