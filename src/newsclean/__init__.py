@@ -1,7 +1,8 @@
 """newsclean: the article alone, with its metadata, from scraped news (HTML pages or text dumps).
 
 >>> import newsclean
->>> doc = newsclean.clean("Menu\\nSign in\\n\\nA headline about the harbour\\n\\n" + "The harbour reopened on Monday after a week of repairs, officials said. " * 3)
+>>> body = "The harbour reopened on Monday after a week of repairs, officials said. " * 3
+>>> doc = newsclean.clean("Menu\\nSign in\\n\\nA headline about the harbour\\n\\n" + body)
 >>> doc.text.startswith("The harbour reopened")
 True
 """

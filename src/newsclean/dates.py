@@ -109,7 +109,7 @@ def parse_date_text(text: str, languages: list[str] | None = None) -> str | None
     settings = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False,
                 "REQUIRE_PARTS": ["day", "month", "year"]}
     try:
-        parsed = dateparser.parse(text, languages=languages, settings=settings)  # type: ignore[arg-type]
+        parsed = dateparser.parse(text, languages=languages, settings=settings)
     except Exception:  # dateparser raises assorted errors on odd input
         return None
     if not isinstance(parsed, datetime) or not MIN_YEAR <= parsed.year <= MAX_YEAR:

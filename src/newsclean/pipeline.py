@@ -39,8 +39,9 @@ def clean(data: bytes | str, *, source: str = "-", kind: Kind | str | None = Non
     if not paragraphs:
         raise NoArticleError("no article text found", source)
     body = "\n\n".join(paragraphs)
+    extra: dict[str, object] = {}
     if kind is Kind.HTML:
-        meta, extra = metadata.from_html(stripped, body, url), {}
+        meta = metadata.from_html(stripped, body, url)
     else:
         meta, extra = metadata.from_text(stripped, body, url)
     if meta.title:

@@ -14,6 +14,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .errors import DecodeError, ReadError
 
@@ -143,7 +144,7 @@ def read_bytes(path: Path | None, max_bytes: int = 0, stdin: object = None) -> b
     try:
         if path is None:
             stream = stdin if stdin is not None else os.fdopen(os.dup(0), "rb")
-            raw = _read_capped(stream, max_bytes, source)  # type: ignore[arg-type]
+            raw = _read_capped(stream, max_bytes, source)
         else:
             with open(path, "rb") as fh:
                 raw = _read_capped(fh, max_bytes, source)
@@ -154,7 +155,7 @@ def read_bytes(path: Path | None, max_bytes: int = 0, stdin: object = None) -> b
     return raw
 
 
-def _read_capped(stream, max_bytes: int, source: str) -> bytes:  # type: ignore[no-untyped-def]
+def _read_capped(stream: Any, max_bytes: int, source: str) -> bytes:
     data = stream.read(max_bytes + 1) if max_bytes else stream.read()
     if isinstance(data, str):
         data = data.encode("utf-8", "surrogateescape")

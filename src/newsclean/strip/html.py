@@ -48,7 +48,8 @@ def strip_html(text: str, url: str | None = None, source: str = "-") -> Stripped
     kept = (getattr(result, "text", None) or "").split("\n") if result is not None else []
     kept = [" ".join(p.split()) for p in kept if p.strip()]
     verdicts = _judge(kept)
-    lines = _align(rendered, kept, verdicts, set(captions))
+    title = " ".join((getattr(result, "title", None) or "").split()).casefold()
+    lines = _mark_title(_align(rendered, kept, verdicts, set(captions)), title)
     hints: dict[str, Any] = {"html_metadata": result, "captions": captions}
     return Stripped(tuple(lines), hints)
 
@@ -62,9 +63,8 @@ def _judge(paragraphs: list[str]) -> list[str]:
     reasons = []
     for f, v in zip(feats, verdicts, strict=True):
         category = v.reason.split(":", 1)[1] if v.reason.startswith("lexicon:") else ""
-        if v.reason.startswith(("pointer:", "counter", "url")) or category in REMOVED_CATEGORIES:
-            reasons.append(v.reason)
-        elif v.reason == "date-or-time" and f.words <= 6:
+        short_date = v.reason == "date-or-time" and f.words <= 6
+        if v.reason.startswith(("pointer:", "counter", "url")) or category in REMOVED_CATEGORIES or short_date:
             reasons.append(v.reason)
         else:
             reasons.append("")
@@ -96,6 +96,16 @@ def _align(rendered: list[str], kept: list[str], reasons: list[str], captions: s
         # trafilatura text that is not one rendered line (split or joined differently): keep as is
         out.extend(_kept_line(kept[j], reasons[j]) for j in range(j1, j2))
     return out
+
+
+def _mark_title(lines: list[Line], title: str) -> list[Line]:
+    """The headline repeated as the first kept paragraph is metadata, not body."""
+    for i, line in enumerate(lines):
+        if line.role.kept:
+            if title and line.text.casefold() == title:
+                lines[i] = Line(line.text, Role.TITLE, "title")
+            break
+    return lines
 
 
 def _kept_line(text: str, reason: str) -> Line:

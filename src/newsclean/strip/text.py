@@ -44,7 +44,7 @@ TITLE_MIN_WORDS, TITLE_MAX_WORDS = 2, 30
 _DATED_HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s+(.+?)\s*$")
 _BYLINE_START = re.compile(
     r"^(?:by|written by|posted by|words by|story by|text by|von|par|por|di|door|av|af|autor|autorka|"
-    r"автор|авторка|від|από|του|της|przez|yazan|text:|texte\s*:|fotos?:)\s+\S", re.I)
+    r"автор|авторка|від|από|του|της|przez|yazan|text:|texte\s*:|fotos?)\s*:?\s+\S", re.I)
 _MONTH_DATE = re.compile(
     r"\b(?:\d{1,2}(?:st|nd|rd|th)?\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4}|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
     r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}年\d{1,2}月\d{1,2}日|\d{4}\.\s?\d{1,2}\.\s?\d{1,2})",
@@ -209,14 +209,18 @@ def _find_header(feats: list[LineFeatures], verdicts: list[Verdict], start: int,
     # the article's own first lines may be its headline and byline (no chrome between them)
     while top < len(feats) and top < start + 3 and roles[top][0] is Role.HEADING:
         top += 1
-    byline = None
-    for i in range(top, window_lo - 1, -1):
-        if i < len(feats) and _is_byline(feats[i]):
-            byline = i
+    # the byline block: consecutive byline-like lines ("By A and B", "Published 14 March 2023")
+    bylines: list[int] = []
+    for i in range(min(top, len(feats) - 1), window_lo - 1, -1):
+        if _is_byline(feats[i]):
+            bylines.append(i)
+        elif bylines and roles[i][1].startswith("lexicon:"):
+            continue  # "Share", "Tweet" between byline parts
+        elif bylines:
             break
-    if byline is not None:
-        roles[byline] = (Role.BYLINE, "byline")
-    anchor = byline if byline is not None else top
+    for i in bylines:
+        roles[i] = (Role.BYLINE, "byline")
+    anchor = min(bylines) if bylines else top
     title = None
     for i in range(anchor - 1, max(window_lo, anchor - 6) - 1, -1):
         f = feats[i]

@@ -1,0 +1,36 @@
+# Two commands do all the set-up on a fresh machine with Python 3.11:
+#   make demo   — create .venv, install newsclean, clean the bundled samples/ into demo-out/
+#   make test   — create .venv, install newsclean with its dev tools, run pytest, ruff and mypy
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+BENCH_DIR ?= ../shared/bench
+
+.PHONY: setup demo test lint bench clean-venv
+
+$(BIN)/newsclean: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	# the pip bundled with Python 3.11 (23.2.1) mis-resolves lxml[html_clean]: upgrade it first
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	touch $@
+
+setup: $(BIN)/newsclean
+
+demo: setup
+	$(BIN)/newsclean clean samples -o demo-out --format dated
+	@echo "--- demo-out/text/kyiv-independent-dump.txt"
+	@cat demo-out/text/kyiv-independent-dump.txt
+	@echo "--- what was removed from it, and why (first 25 lines):"
+	@$(BIN)/newsclean diff samples/text/kyiv-independent-dump.txt --only-removed | head -25
+
+test: setup
+	$(BIN)/python -m pytest
+	$(BIN)/ruff check src tests bench training
+	$(BIN)/mypy
+
+bench: setup
+	$(BIN)/python -m bench.run --bench-dir $(BENCH_DIR)
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,47 @@
+"""The user's own example: the Kyiv Independent dump must give the 11 paragraphs and nothing else."""
+
+from __future__ import annotations
+
+import newsclean
+from newsclean.models import Role
+
+from .conftest import SAMPLES
+
+SEED = SAMPLES / "text" / "kyiv-independent-dump.txt"
+CHROME = [
+    "Skip to content", "Edit post", "This audio is created with AI assistance",
+    "Support independent journalism in Ukraine", "Become a member Support us just once", "Read also:",
+    "Freedom can be costly", "visa masterCard americanExpress", "News Feed", "1:35 AM",
+    "Russian drone attack on Kharkiv", "Ukraine Daily", "News from Ukraine in your inbox", "Subscribe",
+    "* indicates required", "Please, enter correct email address", "MORE NEWS", "Editors' Picks",
+    "Thank you for signing up", "Borodyanka", "ATACMS",
+]
+
+
+def test_seed_body_is_the_eleven_paragraphs() -> None:
+    doc = newsclean.clean(SEED.read_bytes())
+    paragraphs = doc.text.split("\n\n")
+    assert len(paragraphs) == 11
+    assert paragraphs[0].startswith("U.S. Secretary of State Antony Blinken warned his Russian counterpart")
+    assert paragraphs[-1].endswith("This would be the leaders’ second meeting after their summit in Geneva in June.")
+    for chrome in CHROME:
+        assert chrome not in doc.text, chrome
+
+
+def test_seed_metadata_and_caption() -> None:
+    doc = newsclean.clean(SEED.read_bytes())
+    assert doc.title == "Top diplomats of US, Russia meet to discuss Ukraine amid looming invasion"
+    assert doc.authors == ["Igor Kossov"]
+    assert doc.date == "2021-12-02T20:45"
+    assert newsclean.to_dict(doc)["reading_time"] == 2
+    assert len(doc.captions) == 1 and "(L) and Russian Foreign Minister" in doc.captions[0]
+    assert "(L)" not in doc.text
+
+
+def test_every_line_is_accounted_for() -> None:
+    raw = SEED.read_text(encoding="utf-8")
+    doc = newsclean.clean(raw)
+    assert [ln.text for ln in doc.lines] == [" ".join(x.split()) for x in raw.splitlines() if x.strip()]
+    removed = [ln for ln in doc.lines if ln.role is Role.REMOVED]
+    assert all(ln.reason for ln in removed)
+    assert {r.reason for r in doc.removed} >= {"pointer:read-also", "lexicon:donation", "lexicon:newsletter"}
