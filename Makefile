@@ -26,7 +26,7 @@ demo: setup
 
 test: setup
 	$(BIN)/python -m pytest
-	$(BIN)/ruff check src tests bench training
+	$(BIN)/ruff check .
 	$(BIN)/mypy
 
 bench: setup
