@@ -56,7 +56,7 @@ class LineFeatures:
     counter: bool  # "12 comments", "3 shares"
     url: bool  # a bare URL or e-mail
     menu_like: bool  # "Home | News | Sport" on one line
-    upper_share: float  # share of upper-case letters among letters
+    upper_share: float  # share of upper-case letters among letters (short lines only; else 0)
     unspaced: bool  # written in a script without spaces (CJK, Thai)
     blank_before: bool  # an empty line precedes it in the raw text
 
@@ -93,11 +93,10 @@ def compute_features(lines: list[str], blank_before: list[bool]) -> tuple[list[L
         n_words = count_words(line)
         unspaced = len(UNSPACED.findall(line)) > len(line) / 3
         if stoplist and toks and not unspaced:
-            stop_share = sum(1 for t in toks if t in stoplist) / len(toks)
+            stop_share = sum(map(stoplist.__contains__, toks)) / len(toks)
         else:
             stop_share = 0.3  # no evidence either way
-        letters = [ch for ch in line if ch.isalpha()]
-        upper = sum(1 for ch in letters if ch.isupper()) / len(letters) if letters else 0.0
+        upper = _upper_share(line) if n_words <= SHORT_WORDS else 0.0
         short = n_words <= SHORT_WORDS
         feats.append(
             LineFeatures(
@@ -121,3 +120,8 @@ def compute_features(lines: list[str], blank_before: list[bool]) -> tuple[list[L
             )
         )
     return feats, DocumentStats(name, coverage)
+
+
+def _upper_share(line: str) -> float:
+    letters = sum(map(str.isalpha, line))
+    return sum(map(str.isupper, line)) / letters if letters else 0.0

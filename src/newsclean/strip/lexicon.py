@@ -4,7 +4,7 @@ Short lines cannot be judged by their own words (a five-word line has no stopwor
 a phrase from this list is strong evidence that a short line is chrome. It is never applied to long
 lines on its own: a paragraph that says "subscribe" is still a paragraph.
 
-Phrases are matched case-insensitively on word boundaries (CJK phrases anywhere). Each category is
+Phrases are matched case-insensitively as whole words (CJK phrases character by character). Each category is
 the reason reported for the lines it removes (``lexicon:<category>``). The lists were written from
 the chrome of news sites in each language, not from any benchmark page.
 """
@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from ..textutil import words
 
 LEXICON: dict[str, tuple[str, ...]] = {
     "navigation": (
@@ -112,18 +114,40 @@ POINTER_SEPARATORS = ":：-–—|>»›"
 
 
 @lru_cache(maxsize=1)
-def _compiled() -> dict[str, re.Pattern[str]]:
-    patterns = {}
-    for category, phrases in LEXICON.items():
-        spaced = sorted({p for p in phrases if not _is_cjk(p)}, key=len, reverse=True)
-        cjk = sorted({p for p in phrases if _is_cjk(p)}, key=len, reverse=True)
-        parts = []
-        if spaced:
-            parts.append(r"(?<!\w)(?:" + "|".join(map(re.escape, spaced)) + r")(?!\w)")
-        if cjk:
-            parts.append("(?:" + "|".join(map(re.escape, cjk)) + ")")
-        patterns[category] = re.compile("|".join(parts))
-    return patterns
+def _phrase_index() -> tuple[dict[tuple[str, ...], str], dict[str, tuple[int, ...]]]:
+    """Phrases as word tuples -> category, and for each first word the phrase lengths to try.
+
+    Matching word n-grams against a dict is ~20x faster than one big regular expression, and
+    tokenising phrases and lines the same way makes the match case- and punctuation-insensitive.
+    """
+    phrases: dict[tuple[str, ...], str] = {}
+    for category, items in LEXICON.items():
+        for phrase in items:
+            key = tuple(words(phrase))
+            if key:
+                phrases.setdefault(key, category)
+    lengths: dict[str, set[int]] = {}
+    for key in phrases:
+        lengths.setdefault(key[0], set()).add(len(key))
+    return phrases, {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()}
+
+
+def _matches(text: str) -> list[str]:
+    """The categories of the lexicon phrases in ``text``, left to right, longest phrase first."""
+    phrases, lengths = _phrase_index()
+    toks = words(text)
+    found = []
+    i = 0
+    while i < len(toks):
+        step = 1
+        for n in lengths.get(toks[i], ()):
+            category = phrases.get(tuple(toks[i : i + n]))
+            if category:
+                found.append(category)
+                step = n
+                break
+        i += step
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -133,29 +157,21 @@ def _pointer_pattern() -> re.Pattern[str]:
     return re.compile(rf"^\W*(?:{alternatives})(?:\s*[{seps}]|\s*$)", re.I)
 
 
-def _is_cjk(phrase: str) -> bool:
-    return any("\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in phrase)
-
-
 def lexicon_category(text: str) -> str | None:
-    """The first lexicon category one of whose phrases occurs in ``text``, or None.
+    """The category of the first lexicon phrase that occurs in ``text``, or None.
 
     >>> lexicon_category("Enter your email to subscribe")
     'newsletter'
     >>> lexicon_category("The subscription economy") is None
     True
     """
-    folded = text.casefold()
-    for category, pattern in _compiled().items():
-        if pattern.search(folded):
-            return category
-    return None
+    found = _matches(text)
+    return found[0] if found else None
 
 
 def lexicon_hits(text: str) -> int:
     """How many lexicon phrases occur in ``text`` (all categories together)."""
-    folded = text.casefold()
-    return sum(len(pattern.findall(folded)) for pattern in _compiled().values())
+    return len(_matches(text))
 
 
 def is_pointer(text: str) -> bool:

@@ -52,9 +52,18 @@ _MONTH_DATE = re.compile(
 _CAPTION_CUE = re.compile(
     r"\((?:L|R|C|left|right|center|centre|top|bottom)\)|\b(?:photo|photograph|image|picture|illustration|"
     r"foto|bild|фото|світлина|φωτο\w*|zdjęcie|credit|pictured)\b\s*(?::|by\b|courtesy)|"
-    r"(?:getty images|shutterstock|afp|reuters|associated press|ap photo|epa|dpa|istock)\W*\)?\s*$|"
     r"^(?:photo|image|foto|фото|bild)\s*[:|]",
     re.I)
+# Agency credits end a caption: searched in the last characters only (anchoring a long alternation
+# at the end of a long line is slow).
+_CAPTION_CREDIT_END = re.compile(
+    r"(?:getty images|shutterstock|afp|reuters|associated press|ap photo|epa|dpa|istock)\W*\)?\s*$", re.I)
+CREDIT_TAIL_CHARS = 40
+
+
+def is_caption(text: str) -> bool:
+    """Image captions and photo credits: "(L)", "Photo: ...", "... / Getty Images"."""
+    return bool(_CAPTION_CUE.search(text) or _CAPTION_CREDIT_END.search(text[-CREDIT_TAIL_CHARS:]))
 
 
 @dataclass
@@ -186,7 +195,7 @@ def assign_roles(feats: list[LineFeatures], verdicts: list[Verdict], span: tuple
             roles[i] = (Role.REMOVED, v.reason or ("after-article:section" if v.barrier else "after-article"))
         elif v.reason and not (v.barrier and i > start):
             roles[i] = (Role.REMOVED, v.reason)
-        elif _CAPTION_CUE.search(feats[i].text) and feats[i].words < 40:
+        elif feats[i].words < 40 and is_caption(feats[i].text):
             roles[i] = (Role.CAPTION, "caption:credit")
         elif v.score < 0 and not feats[i].terminal:
             roles[i] = (Role.HEADING, "")
