@@ -15,9 +15,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
+
 from ..models import Line, Role
 from . import Stripped
 from .features import SHORT_WORDS, LineFeatures, compute_features, split_lines
+from .model import feature_matrix, load_model
 
 # --- scoring (units: roughly "words of evidence") -------------------------------------------------
 # A chrome line costs this much plus its length, so that a run of a few chrome lines outweighs
@@ -73,7 +76,26 @@ class Verdict:
     barrier: bool = False  # a section heading that usually ends the article
 
 
-def strip_text(text: str) -> Stripped:
+@dataclass
+class Evidence:
+    """Everything the stripper knows about a dump's lines before deciding."""
+
+    feats: list[LineFeatures]
+    verdicts: list[Verdict]
+    has_stoplist: bool
+    stoplist: str | None
+    first: int  # index of the first line that can be article (1 after a dated header)
+    rule_span: tuple[int, int] | None  # the span found by the rules alone
+
+
+def gather_evidence(lines: list[str], blank_before: list[bool], first: int = 0) -> Evidence:
+    feats, stats = compute_features(lines, blank_before)
+    verdicts = [score_line(f) for f in feats]
+    span = find_span([v.score for v in verdicts], [v.barrier for v in verdicts], first)
+    return Evidence(feats, verdicts, stats.stoplist is not None, stats.stoplist, first, span)
+
+
+def strip_text(text: str, use_model: bool = True) -> Stripped:
     """Find the article in a plain-text dump; every non-empty line gets a role and a reason."""
     lines, blank_before = split_lines(text)
     if not lines:
@@ -82,19 +104,54 @@ def strip_text(text: str) -> Stripped:
     header = _DATED_HEADER.match(lines[0])
     if header:  # newsclean's own "dated" output: the header is metadata, the rest is the article
         hints.update(date=header.group(1), title=header.group(2), dated_header=True)
-    feats, stats = compute_features(lines, blank_before)
-    hints["stoplist"] = stats.stoplist
-    verdicts = [score_line(f) for f in feats]
-    roles: list[tuple[Role, str]] = [(Role.REMOVED, "")] * len(lines)
     first = 1 if header else 0
+    ev = gather_evidence(lines, blank_before, first)
+    hints["stoplist"] = ev.stoplist
+    probs = line_probabilities(ev) if use_model else None
+    if probs is None:
+        span, keep = ev.rule_span, None
+    else:
+        span, keep = decode(probs, ev)
+    roles: list[tuple[Role, str]] = [(Role.REMOVED, "")] * len(lines)
     if header:
         roles[0] = (Role.TITLE, "header:dated")
-    span = find_span(verdicts, first)
     if span is None:
         return Stripped(tuple(Line(t, Role.REMOVED, "no-article") for t in lines), hints)
-    assign_roles(feats, verdicts, span, roles, first)
-    out = tuple(Line(f.text, role, reason) for f, (role, reason) in zip(feats, roles, strict=True))
+    assign_roles(ev.feats, ev.verdicts, span, roles, first, keep)
+    out = tuple(Line(f.text, role, reason) for f, (role, reason) in zip(ev.feats, roles, strict=True))
     return Stripped(out, hints)
+
+
+def line_probabilities(ev: Evidence) -> np.ndarray | None:
+    """P(body) for each line from the shipped network, or None without one."""
+    model = load_model()
+    if model is None or not ev.feats:
+        return None
+    x = feature_matrix(ev.feats, ev.has_stoplist, ev.rule_span, [v.barrier for v in ev.verdicts],
+                       [v.score for v in ev.verdicts])
+    return model.probabilities(x, np.array([f.words for f in ev.feats], dtype=float))
+
+
+# Decoding the network's probabilities into one article span (chosen on held-out benchmark pages,
+# see training/train.py): a line is evidence for the article in proportion to its words and to how
+# far its probability is above SPAN_THRESHOLD; inside the span lines are kept from KEEP_THRESHOLD up.
+SPAN_THRESHOLD = 0.5
+KEEP_THRESHOLD = 0.5
+# Outside the span, a line this sure is kept all the same (an article split by a large insert).
+OUTSIDE_KEEP = 0.9
+
+
+def decode(probs: np.ndarray, ev: Evidence) -> tuple[tuple[int, int] | None, list[bool]]:
+    words = np.array([f.words for f in ev.feats], dtype=float)
+    scores = ((probs - SPAN_THRESHOLD) * (words + 1)).tolist()
+    barriers = [v.barrier and p < SPAN_THRESHOLD for v, p in zip(ev.verdicts, probs, strict=True)]
+    span = find_span(scores, barriers, ev.first)
+    if span is None:
+        return None, [False] * len(probs)
+    start, end = span
+    keep = [(start <= i < end and p >= KEEP_THRESHOLD) or p >= OUTSIDE_KEEP for i, p in enumerate(probs.tolist())]
+    keep[: ev.first] = [False] * ev.first
+    return span, keep
 
 
 def score_line(f: LineFeatures) -> Verdict:
@@ -143,15 +200,14 @@ def _best_run(scores: list[float], lo: int, hi: int) -> tuple[float, int, int]:
     return best
 
 
-def find_span(verdicts: list[Verdict], first: int = 0) -> tuple[int, int] | None:
+def find_span(scores: list[float], barriers: list[bool], first: int = 0) -> tuple[int, int] | None:
     """The article's run of lines [start, end): barriers split the page into segments; the best run
-    of the best segment is extended across a neighbouring barrier only if the run beyond is worth it."""
-    n = len(verdicts)
-    scores = [v.score for v in verdicts]
-    cuts = [first] + [i for i in range(first, n) if verdicts[i].barrier] + [n]
+    of the best segment is extended across a following barrier only if the run beyond is worth it."""
+    n = len(scores)
+    cuts = [first] + [i for i in range(first, n) if barriers[i]] + [n]
     best = (0.0, first, first)
     for lo, hi in zip(cuts, cuts[1:], strict=False):
-        lo = lo + 1 if lo < n and verdicts[lo].barrier else lo
+        lo = lo + 1 if lo < n and barriers[lo] else lo
         run = _best_run(scores, lo, hi)
         if run[0] > best[0]:
             best = run
@@ -160,12 +216,12 @@ def find_span(verdicts: list[Verdict], first: int = 0) -> tuple[int, int] | None
         return None
     # extend forwards across barriers while the run beyond is worth it
     while end < n:
-        nxt = next((i for i in range(end, n) if verdicts[i].barrier), None)
+        nxt = next((i for i in range(end, n) if barriers[i]), None)
         if nxt is None:
             break
         gap = sum(scores[end:nxt])
-        later = [i for i in range(nxt + 1, n) if verdicts[i].barrier] + [n]
-        run_value, run_end = _best_prefix(scores, nxt + 1, later[0])
+        later = next((i for i in range(nxt + 1, n) if barriers[i]), n)
+        run_value, run_end = _best_prefix(scores, nxt + 1, later)
         if run_value < CROSS_BARRIER_SHARE * value or run_value + gap <= 0:
             break
         value += gap + run_value
@@ -183,16 +239,28 @@ def _best_prefix(scores: list[float], lo: int, hi: int) -> tuple[float, int]:
 
 
 def assign_roles(feats: list[LineFeatures], verdicts: list[Verdict], span: tuple[int, int],
-                 roles: list[tuple[Role, str]], first: int) -> None:
-    """Fill ``roles``: the body inside the span, headline/byline/captions above it, chrome elsewhere."""
+                 roles: list[tuple[Role, str]], first: int, keep: list[bool] | None = None) -> None:
+    """Fill ``roles``: the body inside the span, headline/byline/captions above it, chrome elsewhere.
+
+    ``keep`` (the model's decisions) overrides the rules for every line but "Read also" pointers.
+    """
     start, end = span
     n = len(feats)
     for i in range(first, n):
         v = verdicts[i]
-        if i < start:
+        if keep is not None and keep[i] and not feats[i].pointer:
+            if feats[i].words < 40 and is_caption(feats[i].text):
+                roles[i] = (Role.CAPTION, "caption:credit")
+            elif not feats[i].terminal and feats[i].words <= SHORT_WORDS and v.score < 0:
+                roles[i] = (Role.HEADING, "")
+            else:
+                roles[i] = (Role.BODY, "")
+        elif i < start:
             roles[i] = (Role.REMOVED, v.reason or "before-article")
         elif i >= end:
             roles[i] = (Role.REMOVED, v.reason or ("after-article:section" if v.barrier else "after-article"))
+        elif keep is not None:
+            roles[i] = (Role.REMOVED, v.reason or "model:boilerplate")
         elif v.reason and not (v.barrier and i > start):
             roles[i] = (Role.REMOVED, v.reason)
         elif feats[i].words < 40 and is_caption(feats[i].text):
@@ -201,11 +269,13 @@ def assign_roles(feats: list[LineFeatures], verdicts: list[Verdict], span: tuple
             roles[i] = (Role.HEADING, "")
         else:
             roles[i] = (Role.BODY, "")
-    # a span must not start or end on a subheading-looking line: trailing ones are usually chrome
-    while end > start and roles[end - 1][0] is Role.HEADING:
-        end -= 1
-        roles[end] = (Role.REMOVED, "after-article")
-    _find_header(feats, verdicts, start, roles, first)
+    # a span must not end on a subheading-looking line: trailing ones are usually chrome
+    last = max((i for i in range(n) if roles[i][0].kept), default=-1)
+    while last >= 0 and roles[last][0] is Role.HEADING:
+        roles[last] = (Role.REMOVED, "after-article")
+        last = max((i for i in range(last) if roles[i][0].kept), default=-1)
+    top = min((i for i in range(first, n) if roles[i][0].kept), default=start)
+    _find_header(feats, verdicts, top, roles, first)
 
 
 def _find_header(feats: list[LineFeatures], verdicts: list[Verdict], start: int,
@@ -271,4 +341,4 @@ def dated_header(lines: list[str]) -> re.Match[str] | None:
     return _DATED_HEADER.match(lines[0]) if lines else None
 
 
-__all__ = ["strip_text", "score_line", "find_span", "SHORT_WORDS"]
+__all__ = ["strip_text", "score_line", "find_span", "gather_evidence", "line_probabilities", "decode"]

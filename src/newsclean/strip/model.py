@@ -1,0 +1,206 @@
+"""The learned line model: a small neural network over per-line evidence and its context.
+
+Input: for each line, the features of ``features.py`` (its own evidence), the same evidence for its
+neighbours, the density of prose around it, and where the rule-based span (``text.find_span``) put
+it. Output: the probability that the line is article body. The weights were trained by
+``training/train.py`` on line labels aligned with the human gold of public benchmarks (see the
+README) and ship in ``data/line_model.npz``: nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+from .features import LineFeatures
+from .lexicon import LEXICON
+
+CATEGORIES = tuple(LEXICON)
+_BULLET = re.compile(r"^\s*(?:[-•*·▪►–—]|\d{1,2}[.)]\s)")
+_DIGIT = re.compile(r"\d")
+_QUOTE = re.compile("[\"“”„«»‘’「」]")
+_SEPARATORS = re.compile(r"\s[|·•/]\s")
+# Context: how many lines on each side carry their own evidence into a line's vector, and the width
+# of the window over which prose density is averaged.
+NEIGHBOURS = (-3, -2, -1, 1, 2, 3)
+DENSITY_WINDOWS = (2, 5, 12)
+
+
+def base_features(f: LineFeatures, n_lines: int, has_stoplist: bool) -> list[float]:
+    """A line's own evidence as numbers."""
+    words = max(f.words, 0)
+    toks = f.text.split()
+    capitalised = sum(1 for t in toks if t[:1].isupper()) / len(toks) if toks else 0.0
+    cat = [1.0 if f.lexicon == c else 0.0 for c in CATEGORIES]
+    return [
+        math.log1p(words),
+        math.log1p(f.length) / 5,
+        f.stop_share if has_stoplist else 0.0,
+        float(f.terminal),
+        float(f.text.endswith((":", "："))),
+        float(words <= 2),
+        float(words <= 5),
+        float(words >= 15),
+        float(words >= 40),
+        float(f.lexicon is not None),
+        *cat,
+        min(f.lexicon_hits, 3) / 3,
+        float(f.pointer),
+        float(f.repeats > 1),
+        math.log(max(f.repeats, 1)),
+        float(f.date_time),
+        float(f.counter),
+        float(f.url),
+        float(f.menu_like),
+        f.upper_share,
+        float(f.unspaced),
+        float(f.blank_before),
+        len(_DIGIT.findall(f.text)) / max(len(f.text), 1),
+        capitalised,
+        float(bool(_BULLET.match(f.text))),
+        f.text.count(",") / max(words, 1),
+        float(bool(_QUOTE.search(f.text))),
+        float(bool(_SEPARATORS.search(f.text))),
+        float(f.words >= 8 and f.terminal),  # prose-like
+    ]
+
+
+N_BASE = 10 + len(CATEGORIES) + 18
+# Which base features are carried to neighbours: words, stopwords, terminal, lexicon, prose-like.
+CONTEXT_COLUMNS = (0, 2, 3, 9, N_BASE - 1)
+
+
+def feature_matrix(feats: list[LineFeatures], has_stoplist: bool, span: tuple[int, int] | None,
+                   barrier: list[bool], rule_scores: list[float]) -> np.ndarray:
+    """One row of numbers per line: its own evidence, its neighbours', the density of prose around
+    it, and its place relative to the rule-based span and section headings."""
+    n = len(feats)
+    base = np.array([base_features(f, n, has_stoplist) for f in feats], dtype=np.float64).reshape(n, N_BASE)
+    ctx = base[:, CONTEXT_COLUMNS]
+    pad = max(abs(k) for k in NEIGHBOURS)
+    padded = np.vstack([np.zeros((pad, ctx.shape[1])), ctx, np.zeros((pad, ctx.shape[1]))])
+    neighbours = [padded[pad + k : pad + k + n] for k in NEIGHBOURS]
+    prose = base[:, N_BASE - 1]
+    cumsum = np.concatenate([[0.0], np.cumsum(prose)])
+    density = []
+    for w in DENSITY_WINDOWS:
+        lo = np.clip(np.arange(n) - w, 0, n)
+        hi = np.clip(np.arange(n) + w + 1, 0, n)
+        density.append((cumsum[hi] - cumsum[lo]) / (hi - lo))
+    idx = np.arange(n)
+    start, end = span if span else (n, n)
+    inside = ((idx >= start) & (idx < end)).astype(float)
+    before = np.clip((start - idx) / 20.0, 0, 1) * (idx < start)
+    after = np.clip((idx - end + 1) / 20.0, 0, 1) * (idx >= end)
+    barrier_arr = np.array(barrier, dtype=float)
+    barriers_before = np.concatenate([[0.0], np.cumsum(barrier_arr)])  # strictly before line i, and total
+    span_barriers = barrier_arr[start:end].sum() if span else 0.0
+    # section headings passed since the span ended (0 inside and before it)
+    after_barrier = np.clip(barriers_before[:n] - barriers_before[min(end, n)], 0, 3) / 3 * (idx >= end)
+    scores = np.tanh(np.array(rule_scores, dtype=float) / 20.0)
+    position = idx / max(n - 1, 1)
+    extra = np.column_stack([
+        *density, inside, before, after, barrier_arr, after_barrier, scores, position,
+        np.full(n, math.log1p(n) / 8), np.full(n, float(has_stoplist)), np.full(n, min(span_barriers, 3) / 3),
+    ])
+    return np.hstack([base, *neighbours, extra])
+
+
+# Second stage: the first stage's probabilities around a line (a stacked sequence model, which
+# learns what a CRF would: body comes in runs, chrome between runs, a title above them).
+PROB_OFFSETS = (-6, -4, -3, -2, -1, 1, 2, 3, 4, 6)
+PROB_WINDOWS = (3, 10, 25)
+
+
+def _run_span(scores: np.ndarray) -> tuple[int, int]:
+    """Maximum-sum contiguous run [start, end) of ``scores`` (Kadane)."""
+    best, best_span, total, start = 0.0, (0, 0), 0.0, 0
+    for i, value in enumerate(scores.tolist()):
+        if total <= 0:
+            total, start = 0.0, i
+        total += value
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+def context_features(probs: np.ndarray, words: np.ndarray) -> np.ndarray:
+    """One row per line describing the first stage's probabilities around it."""
+    n = len(probs)
+    pad = max(abs(k) for k in PROB_OFFSETS)
+    padded = np.concatenate([np.zeros(pad), probs, np.zeros(pad)])
+    cols = [padded[pad + k : pad + k + n] for k in PROB_OFFSETS]
+    cumsum = np.concatenate([[0.0], np.cumsum(probs)])
+    idx = np.arange(n)
+    for w in PROB_WINDOWS:
+        lo, hi = np.clip(idx - w, 0, n), np.clip(idx + w + 1, 0, n)
+        cols.append((cumsum[hi] - cumsum[lo]) / (hi - lo))
+    mass = probs * np.log1p(words)
+    total = mass.sum() or 1.0
+    cum_mass = np.cumsum(mass) / total
+    start, end = _run_span((probs - 0.5) * (words + 1))
+    cols += [
+        cum_mass, 1 - cum_mass + mass / total,
+        ((idx >= start) & (idx < end)).astype(float),
+        np.clip((start - idx) / 20.0, 0, 1) * (idx < start),
+        np.clip((idx - end + 1) / 20.0, 0, 1) * (idx >= end),
+        probs, np.full(n, probs.mean() if n else 0.0),
+    ]
+    return np.column_stack(cols)
+
+
+@dataclass(frozen=True)
+class Network:
+    """A one-hidden-layer network: standardise, ReLU layer, sigmoid output."""
+
+    mean: np.ndarray
+    scale: np.ndarray
+    w1: np.ndarray
+    b1: np.ndarray
+    w2: np.ndarray
+    b2: float
+
+    def logits(self, x: np.ndarray) -> np.ndarray:
+        h = np.maximum((x - self.mean) / self.scale @ self.w1 + self.b1, 0.0)
+        return h @ self.w2 + self.b2
+
+    def probabilities(self, x: np.ndarray) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-self.logits(x)))
+
+
+@dataclass(frozen=True)
+class LineModel:
+    """Two stacked networks: line evidence -> P(body); then that P in context -> final P(body)."""
+
+    first: Network
+    second: Network | None
+
+    def probabilities(self, x: np.ndarray, words: np.ndarray) -> np.ndarray:
+        probs = self.first.probabilities(x)
+        if self.second is not None:
+            probs = self.second.probabilities(np.hstack([x, context_features(probs, words)]))
+        return probs
+
+
+def _network(data: np.lib.npyio.NpzFile, prefix: str) -> Network | None:
+    if f"{prefix}w1" not in data:
+        return None
+    return Network(data[f"{prefix}mean"], data[f"{prefix}scale"], data[f"{prefix}w1"], data[f"{prefix}b1"],
+                   data[f"{prefix}w2"].reshape(-1), float(data[f"{prefix}b2"].reshape(-1)[0]))
+
+
+@lru_cache(maxsize=1)
+def load_model() -> LineModel | None:
+    """The shipped model, or None when the package was installed without it."""
+    try:
+        ref = resources.files("newsclean") / "data" / "line_model.npz"
+        with ref.open("rb") as fh, np.load(fh) as data:
+            first = _network(data, "s1_")
+            return LineModel(first, _network(data, "s2_")) if first else None
+    except (FileNotFoundError, OSError, KeyError, ValueError):
+        return None

@@ -1,0 +1,73 @@
+"""Score the text stripper on the benchmark dumps, all pages or the held-out fifth only.
+
+    python -m training.evaluate --bench-dir ../shared/bench [--holdout] [--no-model] [--sets aeb,wcxb-dev]
+
+Prints, per set and dump style, the set's metric (aeb: shingle F1; wcxb-dev: bag-of-words F1;
+traf: snippet F1) with the exact formulas of bench/scoring.py, so decoding constants can be tuned
+on the held-out pages that training never saw.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+from pathlib import Path
+
+from bench import scoring
+from training.train import is_holdout
+
+import newsclean
+from newsclean.errors import NewscleanError
+from newsclean.strip import text as text_stripper
+
+STYLES = ("dump-browser", "dump-blocks")
+
+
+def run(bench: Path, sets: list[str], holdout: bool, use_model: bool) -> dict[tuple[str, str], dict]:
+    if not use_model:
+        text_stripper.load_model = lambda: None  # type: ignore[assignment]
+    results = {}
+    for name in sets:
+        gold = [json.loads(line) for line in (bench / name / "gold.jsonl").read_text(encoding="utf-8").splitlines()]
+        for style in STYLES:
+            pages = []
+            for g in gold:
+                if holdout and not is_holdout(g["id"]):
+                    continue
+                raw = gzip.decompress((bench / name / style / f"{g['id']}.txt.gz").read_bytes())
+                try:
+                    got = newsclean.clean(raw, kind="text").text
+                except NewscleanError:
+                    got = ""
+                if name == "traf":
+                    pages.append(scoring.snippet_page(g["with"], g["without"], got))
+                elif name == "aeb":
+                    pages.append(scoring.shingle_page(g["body"] or "", got))
+                else:
+                    pages.append(scoring.bow_page(g["body"] or "", got))
+            agg = {"traf": scoring.aggregate_snippet, "aeb": scoring.aggregate_shingle}.get(
+                name, scoring.aggregate_bow)(pages)
+            results[(name, style)] = agg
+            print(f"{name:9} {style:13} P {agg['p']:.3f} R {agg['r']:.3f} F1 {agg['f1']:.3f} n={agg['n']}",
+                  flush=True)
+    return results
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--bench-dir", type=Path, default=Path("../shared/bench"))
+    ap.add_argument("--sets", default="aeb,wcxb-dev,traf")
+    ap.add_argument("--holdout", action="store_true")
+    ap.add_argument("--no-model", action="store_true")
+    ap.add_argument("--const", action="append", default=[], metavar="NAME=VALUE",
+                    help="override a decoding constant of newsclean.strip.text (for tuning)")
+    args = ap.parse_args()
+    for item in args.const:
+        name, value = item.split("=", 1)
+        setattr(text_stripper, name, float(value))
+    run(args.bench_dir, args.sets.split(","), args.holdout, not args.no_model)
+
+
+if __name__ == "__main__":
+    main()

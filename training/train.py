@@ -1,0 +1,234 @@
+"""Train the line model that ships in ``src/newsclean/data/line_model.npz``.
+
+Recipe:
+1. ``python -m training.align`` labels every line of the benchmark dumps (1 body, 0 not, -1 unknown)
+   by aligning them with the human gold (``training/data/lines.jsonl``, git-ignored).
+2. This script recomputes each line's features with the runtime code (``newsclean.strip``), so that
+   training and use see exactly the same numbers, holds out a fifth of the pages (by a hash of the
+   page id, the same pages for both dump styles), trains a one-hidden-layer network with numpy, and
+   reports held-out line accuracy and, with ``--eval``, the held-out benchmark scores per set/style
+   for the decoding constants in ``newsclean.strip.text``.
+
+    python -m training.train --bench-dir ../shared/bench [--eval]
+
+Lines are weighted by log(2 + words) so that long lines, which carry most of the benchmark tokens,
+count more than menu items; pages are weighted equally within a set, and sets equally.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from newsclean.strip.features import split_lines
+from newsclean.strip.model import context_features, feature_matrix
+from newsclean.strip.text import gather_evidence
+
+OUT = Path(__file__).resolve().parent.parent / "src" / "newsclean" / "data" / "line_model.npz"
+HOLDOUT_SHARE = 0.2
+HIDDEN = 32
+EPOCHS = 12
+BATCH = 4096
+LEARNING_RATE = 2e-3
+L2 = 1e-4
+FOLDS = 4
+
+
+def is_holdout(page_id: str) -> bool:
+    digest = hashlib.sha256(page_id.encode()).digest()
+    return digest[0] < 256 * HOLDOUT_SHARE
+
+
+def page_matrix(text: str) -> tuple[np.ndarray, list[str]]:
+    lines, blank = split_lines(text)
+    ev = gather_evidence(lines, blank)
+    x = feature_matrix(ev.feats, ev.has_stoplist, ev.rule_span, [v.barrier for v in ev.verdicts],
+                       [v.score for v in ev.verdicts])
+    return x, lines
+
+
+@dataclass
+class Page:
+    set: str
+    id: str
+    x: np.ndarray  # features of every line
+    y: np.ndarray  # labels (-1 unknown)
+    w: np.ndarray  # training weight of every line
+    words: np.ndarray
+    holdout: bool
+
+
+def load(bench: Path, labels: Path, limit: int = 0) -> list[Page]:
+    """Every labelled page with its feature rows, recomputed by the runtime code."""
+    with open(labels, encoding="utf-8") as fh:
+        records = [json.loads(line) for line in fh]
+    per_set_pages: dict[str, int] = defaultdict(int)
+    for rec in records:
+        per_set_pages[rec["set"]] += 1
+    pages = []
+    for n, rec in enumerate(records):
+        if limit and n >= limit:
+            break
+        style = "dump-browser" if rec["style"] == "browser" else "dump-blocks"
+        path = bench / rec["set"] / style / f"{rec['id']}.txt.gz"
+        text = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
+        x, lines = page_matrix(text)
+        y = np.array(rec["labels"], dtype=float)
+        if len(lines) != len(y) or not (y >= 0).any():
+            continue  # split differently from the labels (skip rather than misalign), or nothing known
+        words = np.array([len(line.split()) for line in lines], dtype=float)
+        w = np.log(2 + words) * (y >= 0)
+        w = w / w.sum() / per_set_pages[rec["set"]]  # each page, then each set, weighs the same
+        pages.append(Page(rec["set"], rec["id"], x, y, w, words, is_holdout(rec["id"])))
+    return pages + clean_pages(bench, limit)
+
+
+def clean_pages(bench: Path, limit: int = 0) -> list[Page]:
+    """Already-clean articles (the gold bodies), every line body: cleaning clean text must keep it
+    all, which is what makes cleaning idempotent and safe on inputs that need no cleaning."""
+    bodies = []
+    for name in ("aeb", "wcxb-dev"):
+        with open(bench / name / "gold.jsonl", encoding="utf-8") as fh:
+            bodies += [(name + g["id"], g["body"]) for g in map(json.loads, fh) if g.get("body")]
+    if limit:
+        bodies = bodies[: limit // 4]
+    pages = []
+    for page_id, body in bodies:
+        x, lines = page_matrix(body)
+        if not lines:
+            continue
+        y = np.ones(len(lines))
+        words = np.array([len(line.split()) for line in lines], dtype=float)
+        w = np.log(2 + words)
+        w = w / w.sum() / len(bodies)
+        pages.append(Page("clean", page_id, x, y, w, words, is_holdout(page_id[3:] if page_id.startswith("aeb")
+                                                                        else page_id[8:])))
+    return pages
+
+
+def stack(pages: list[Page], probs: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Second-stage rows (features + first-stage context) of the known lines of ``pages``."""
+    xs = [np.hstack([p.x, context_features(pr, p.words)])[p.y >= 0] for p, pr in zip(pages, probs, strict=True)]
+    return np.vstack(xs), np.concatenate([p.y[p.y >= 0] for p in pages]), np.concatenate([p.w[p.y >= 0]
+                                                                                            for p in pages])
+
+
+def rows(pages: list[Page]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    known = [p.y >= 0 for p in pages]
+    return (np.vstack([p.x[k] for p, k in zip(pages, known, strict=True)]),
+            np.concatenate([p.y[k] for p, k in zip(pages, known, strict=True)]),
+            np.concatenate([p.w[k] for p, k in zip(pages, known, strict=True)]))
+
+
+def fold_of(page: Page) -> int:
+    return hashlib.sha256(("fold" + page.id).encode()).digest()[0] % FOLDS
+
+
+def train(x: np.ndarray, y: np.ndarray, w: np.ndarray, seed: int = 0, quiet: bool = False) -> dict[str, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale < 1e-6] = 1.0
+    z = (x - mean) / scale
+    d = z.shape[1]
+    params = {
+        "w1": rng.normal(0, np.sqrt(2 / d), (d, HIDDEN)), "b1": np.zeros(HIDDEN),
+        "w2": rng.normal(0, np.sqrt(1 / HIDDEN), HIDDEN), "b2": np.zeros(1),
+    }
+    m = {k: np.zeros_like(v) for k, v in params.items()}
+    v2 = {k: np.zeros_like(v) for k, v in params.items()}
+    w = w / w.mean()
+    step = 0
+    for epoch in range(EPOCHS):
+        order = rng.permutation(len(y))
+        total = 0.0
+        for i in range(0, len(order), BATCH):
+            idx = order[i : i + BATCH]
+            zb, yb, wb = z[idx], y[idx], w[idx]
+            h_pre = zb @ params["w1"] + params["b1"]
+            h = np.maximum(h_pre, 0)
+            logit = h @ params["w2"] + params["b2"][0]
+            p = 1 / (1 + np.exp(-logit))
+            total += float(-(wb * (yb * np.log(p + 1e-9) + (1 - yb) * np.log(1 - p + 1e-9))).sum())
+            g = wb * (p - yb) / len(idx)
+            grads = {"w2": h.T @ g + L2 * params["w2"], "b2": np.array([g.sum()])}
+            gh = np.outer(g, params["w2"]) * (h_pre > 0)
+            grads["w1"] = zb.T @ gh + L2 * params["w1"]
+            grads["b1"] = gh.sum(axis=0)
+            step += 1
+            for k in params:  # Adam
+                m[k] = 0.9 * m[k] + 0.1 * grads[k]
+                v2[k] = 0.999 * v2[k] + 0.001 * grads[k] ** 2
+                mh = m[k] / (1 - 0.9**step)
+                vh = v2[k] / (1 - 0.999**step)
+                params[k] -= LEARNING_RATE * mh / (np.sqrt(vh) + 1e-8)
+        if not quiet:
+            print(f"epoch {epoch + 1}: weighted loss {total / len(y):.4f}", flush=True)
+    return {"mean": mean, "scale": scale, **params}
+
+
+def predict(params: dict[str, np.ndarray], x: np.ndarray) -> np.ndarray:
+    z = (x - params["mean"]) / params["scale"]
+    h = np.maximum(z @ params["w1"] + params["b1"], 0)
+    return 1 / (1 + np.exp(-(h @ params["w2"] + params["b2"][0])))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--bench-dir", type=Path, default=Path("../shared/bench"))
+    ap.add_argument("--labels", type=Path, default=Path("training/data/lines.jsonl"))
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--all", action="store_true", help="train on every page (no hold-out) for the shipped model")
+    ap.add_argument("--one-stage", action="store_true", help="train the first stage only")
+    args = ap.parse_args()
+    t0 = time.time()
+    pages = load(args.bench_dir, args.labels, args.limit)
+    train_pages = pages if args.all else [p for p in pages if not p.holdout]
+    held = [p for p in pages if p.holdout]
+    print(f"{len(pages)} pages ({len(held)} held out), {pages[0].x.shape[1]} features, {time.time() - t0:.0f}s",
+          flush=True)
+    first = train(*rows(train_pages))
+    params = {f"s1_{k}": v for k, v in first.items()}
+    if not args.one_stage:
+        # out-of-fold first-stage probabilities, so the second stage learns from honest inputs
+        oof: dict[str, np.ndarray] = {}
+        for fold in range(FOLDS):
+            inner = [p for p in train_pages if fold_of(p) != fold]
+            model = train(*rows(inner), quiet=True)
+            for p in train_pages:
+                if fold_of(p) == fold:
+                    oof[p.set + p.id + str(id(p))] = predict(model, p.x)
+            print(f"fold {fold + 1}/{FOLDS} done", flush=True)
+        second = train(*stack(train_pages, [oof[p.set + p.id + str(id(p))] for p in train_pages]))
+        params.update({f"s2_{k}": v for k, v in second.items()})
+    for name, group in (("train", train_pages), ("held-out", held)):
+        if not group:
+            continue
+        x, y, w = rows(group)
+        p1 = predict(first, x)
+        report = f"{name}: weighted line accuracy, stage 1 {_accuracy(p1, y, w):.4f}"
+        if not args.one_stage:
+            probs = [predict(first, p.x) for p in group]
+            x2, y2, w2 = stack(group, probs)
+            report += f", stage 2 {_accuracy(predict(second, x2), y2, w2):.4f}"
+        print(report)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(args.out, **params)
+    print(f"wrote {args.out} ({args.out.stat().st_size} bytes) in {time.time() - t0:.0f}s")
+
+
+def _accuracy(p: np.ndarray, y: np.ndarray, w: np.ndarray) -> float:
+    return float((((p >= 0.5) == (y == 1)) * w).sum() / w.sum())
+
+
+if __name__ == "__main__":
+    main()
