@@ -4,22 +4,29 @@ failed, 2 usage error)."""
 
 from __future__ import annotations
 
-import os
+import functools
+import json
+import signal
 import sys
-import tempfile
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import click
 
 from . import __version__
+from .batch import DEFAULT_TIMEOUT, BatchOptions, Result, Status, Summary, count_inputs, run
 from .diff import compare, format_plain, from_document, raw_lines, stats
-from .errors import NewscleanError, WriteError
-from .models import Document, Kind, Options
+from .errors import NewscleanError
+from .models import Kind, Options
 from .pipeline import clean
-from .read import Input, decode, iter_inputs, output_relative, read_bytes
-from .write import Format, render
+from .pool import available_cores
+from .read import decode, read_bytes
+from .streams import Fields, StreamFormat, stream_format
+from .write import Format, write_atomically
+
+__all__ = ["main", "write_atomically"]
 
 EXAMPLES_MAIN = """
 \b
@@ -50,7 +57,7 @@ def _options(input_format: str, url: str | None, date_hint: str | None, max_byte
              no_repair: bool) -> Options:
     """The one place where command-line options become the library's Options record."""
     return Options(
-        input_format=None if input_format == "auto" else Kind(input_format),
+        input_format=Kind(input_format) if input_format in (Kind.HTML, Kind.TEXT) else None,
         url=url,
         date_hint=date_hint,
         repair_mojibake=not no_repair,
@@ -58,9 +65,11 @@ def _options(input_format: str, url: str | None, date_hint: str | None, max_byte
     )
 
 
-def common_options(func: Any) -> Any:
-    func = click.option("--input-format", type=click.Choice(["auto", "html", "text"]), default="auto",
-                        show_default=True, help="Kind of input; auto detects it from the content.")(func)
+def common_options(func: Any, streams: bool = False) -> Any:
+    kinds = ["auto", "html", "text", *([f.value for f in StreamFormat] if streams else [])]
+    func = click.option("--input-format", type=click.Choice(kinds), default="auto", show_default=True,
+                        help="Kind of input; auto detects it from the content"
+                        + (" (and streams from their extension)." if streams else "."))(func)
     func = click.option("--url", help="The document's URL (recorded in the metadata).")(func)
     func = click.option("--date-hint", metavar="YYYY-MM-DD", help="Anchor date for relative dates.")(func)
     func = click.option("--max-bytes", type=click.IntRange(min=0), default=Options.max_bytes, show_default=True,
@@ -70,13 +79,18 @@ def common_options(func: Any) -> Any:
 
 
 EXAMPLES_CLEAN = """
-\b
+\\b
 Examples:
   cat dump.txt | newsclean clean
   newsclean clean a.html b.txt.gz --format jsonl
-  newsclean clean raw/ -o clean/                # raw/ki/a.html.gz -> clean/ki/a.txt
-  newsclean clean raw/ -o clean/ --format json  # raw/ki/a.html.gz -> clean/ki/a.json
+  newsclean clean raw/ -o clean/                  # raw/ki/a.html.gz -> clean/ki/a.txt, on all cores
+  newsclean clean raw/ -o clean/ --report r.jsonl # again: only new and changed files are cleaned
+  newsclean clean export.jsonl.gz -o clean/       # one JSON line per record -> clean/export.jsonl
+  newsclean clean CC-NEWS.warc.gz > news.jsonl    # the HTML pages of a WARC file
 """
+# Formats whose documents are separated by a blank line on stdout.
+_SEPARATED = (Format.TEXT, Format.DATED, Format.MARKDOWN)
+_STREAM_FILE_SUFFIXES = (".jsonl", ".ndjson")
 
 
 @main.command("clean", epilog=EXAMPLES_CLEAN)
@@ -84,80 +98,182 @@ Examples:
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Output folder (or file, for one input). Default: stdout.")
 @click.option("-f", "--format", "fmt", type=click.Choice([f.value for f in Format]), default="text",
-              show_default=True, help="Output format.")
-@click.option("-q", "--quiet", is_flag=True, help="Print only errors on stderr.")
-@common_options
-def clean_command(paths: tuple[str, ...], output: Path | None, fmt: str, quiet: bool, input_format: str,
-                  url: str | None, date_hint: str | None, max_bytes: int, no_repair: bool) -> None:
-    """Clean documents: files, folders (recursively), gzip files, or stdin (no PATHS, or -)."""
-    options = _options(input_format, url, date_hint, max_bytes, no_repair)
+              show_default=True, help="Output format (stream records are always JSON Lines).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes.  [default: all cores]")
+@click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,
+              help="Seconds one document may take; its worker is then stopped and the document reported as "
+                   "failed (0: no limit; a single document is cleaned without a worker, and without limit).")
+@click.option("--force", is_flag=True, help="Clean again documents whose output is newer than their input.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write one JSON line per input: input, output, status, reason, kind, chars_in, chars_out, "
+                   "seconds.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors on stderr (no progress, no summary).")
+@click.option("-v", "--verbose", is_flag=True, help="Also print one line per document on stderr.")
+@click.option("--text-field", default="text", show_default=True, help="JSON Lines input: field with a text dump.")
+@click.option("--html-field", default="html", show_default=True, help="JSON Lines input: field with an HTML page.")
+@click.option("--url-field", default="url", show_default=True,
+              help="JSON Lines input: field with the URL (also looked for under metadata).")
+@click.option("--id-field", default="id", show_default=True,
+              help="JSON Lines input: field with the record's id (also looked for under metadata).")
+@functools.partial(common_options, streams=True)
+def clean_command(paths: tuple[str, ...], output: Path | None, fmt: str, jobs: int | None, timeout: float,
+                  force: bool, report_path: Path | None, quiet: bool, verbose: bool, text_field: str,
+                  html_field: str, url_field: str, id_field: str, input_format: str, url: str | None,
+                  date_hint: str | None, max_bytes: int, no_repair: bool) -> None:
+    """Clean documents: files, folders (recursively, in parallel), JSON Lines and WARC streams, or stdin
+    (no PATHS, or -). Re-running skips documents whose output is newer than the input."""
     form = Format(fmt)
     paths = paths or ("-",)
-    to_folder = output is not None and (output.is_dir() or len(paths) > 1 or any(Path(p).is_dir() for p in paths))
+    forced_stream = StreamFormat(input_format) if input_format in (f.value for f in StreamFormat) else None
+    streams = forced_stream is not None or any(p != "-" and stream_format(Path(p)) for p in paths)
+    if streams and form is not Format.JSONL and click.get_current_context().get_parameter_source(
+            "fmt") is click.core.ParameterSource.COMMANDLINE:
+        raise click.UsageError("stream inputs (JSON Lines, WARC) give JSON Lines: use --format jsonl or no --format")
+    folders = any(p != "-" and Path(p).is_dir() for p in paths)
+    to_folder = output is not None and (
+        output.is_dir() or len(paths) > 1 or folders
+        or (streams and output.suffix.lower() not in _STREAM_FILE_SUFFIXES))
     if output is not None and to_folder:
         _refuse_output_inside_input(output, paths)
-    batch = Batch()
-    first = True
-    for item in iter_inputs(paths):
-        if item.skipped:
-            batch.skipped += 1
-            continue
-        doc = batch.run(item, options)
-        if doc is None:
-            continue
-        rendered = render(doc, form)
-        try:
-            if output is None:
-                if not first and form in (Format.TEXT, Format.DATED, Format.MARKDOWN):
-                    click.echo("")
-                click.echo(rendered, nl=False)
-            else:
-                target = output / output_relative(item.relative, form.suffix) if to_folder else output
-                write_atomically(target, rendered, {p for p in paths if p != "-"})
-        except NewscleanError as exc:
-            batch.fail(exc)
-        first = False
-    if output is not None and to_folder and not quiet:
-        click.echo(batch.summary(), err=True)
-    sys.exit(1 if batch.failed else 0)
+    single = len(paths) == 1 and not folders and not streams  # cleaned here, without a worker
+    settings = BatchOptions(
+        options=_options(input_format, url, date_hint, max_bytes, no_repair), fmt=form, output=output,
+        to_folder=to_folder, jobs=0 if single else (jobs or available_cores()), timeout=timeout, force=force,
+        stream_format=forced_stream, fields=Fields(text_field, html_field, url_field, id_field))
+    batch_mode = to_folder or folders or streams
+    report = _open_report(report_path)
+    progress = (batch_mode and not quiet and sys.stderr.isatty()
+                and (output is not None or not sys.stdout.isatty()))
+    display = _Progress(count_inputs(paths, settings), verbose) if progress else _Lines(verbose)
+    summary = Summary()
+    interrupted = False
+    events = run(paths, settings, stdin=_stdin())
+    try:
+        with display:
+            first = True
+            for result in events:
+                if result is None:
+                    display.tick(summary)
+                    continue
+                summary.add(result)
+                if report is not None:
+                    report.write(json.dumps(result.report_row(), ensure_ascii=False) + "\n")
+                display.show(result, summary)
+                if result.rendered is not None:
+                    if not first and form in _SEPARATED and not result.stream:
+                        click.echo("")
+                    click.echo(result.rendered, nl=False)
+                    first = False
+    except KeyboardInterrupt:
+        interrupted = True
+    finally:
+        with _no_interrupts():
+            events.close()  # stops the workers; no partial output is left
+            if report is not None:
+                report.close()
+    summary.finish(interrupted)
+    if (batch_mode or interrupted) and not quiet:
+        display.summary(summary)
+    sys.exit(130 if interrupted else 1 if summary.errors else 0)
 
 
 def _stdin() -> Any:
     return click.open_file("-", "rb")
 
 
-@dataclass
-class Batch:
-    """Counts for one run; errors are reported on stderr as they happen."""
+def _open_report(path: Path | None) -> IO[str] | None:
+    if path is None:
+        return None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return open(path, "w", encoding="utf-8", buffering=1)  # noqa: SIM115 - closed after the run
+    except OSError as exc:
+        raise click.UsageError(f"cannot write the report {path}: {exc.strerror or exc}") from exc
 
-    cleaned: int = 0
-    failed: int = 0
-    empty: int = 0
-    skipped: int = 0
 
-    def run(self, item: Input, options: Options) -> Document | None:
-        try:
-            data = read_bytes(item.path, options.max_bytes,
-                              stdin=_stdin() if item.path is None else None)
-            doc = clean(data, source=item.source, options=options)
-        except NewscleanError as exc:
-            if exc.__class__.__name__ == "NoArticleError":
-                self.empty += 1
-            self.fail(exc)
-            return None
-        except Exception as exc:  # a bug must not end the batch: report it against the file
-            self.fail(NewscleanError(f"internal error: {exc.__class__.__name__}: {exc}", item.source))
-            return None
-        self.cleaned += 1
-        return doc
+@contextmanager
+def _no_interrupts() -> Iterator[None]:
+    """A second Ctrl-C while the workers are being stopped must not leave them behind."""
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
-    def fail(self, exc: NewscleanError) -> None:
-        self.failed += 1
-        click.echo(f"newsclean: {exc.source}: {exc.reason}", err=True)
 
-    def summary(self) -> str:
-        return (f"newsclean: {self.cleaned} cleaned, {self.empty} without article, "
-                f"{self.failed - self.empty} failed, {self.skipped} skipped (not documents)")
+def _describe(result: Result) -> str:
+    """``ok, html, 12034 -> 2311 characters, 0.08 s``: a document's line under --verbose."""
+    parts = [result.status.value]
+    if result.reason:
+        parts.append(result.reason)
+    if result.kind:
+        parts.append(result.kind)
+    if result.status is Status.OK:
+        parts.append(f"{result.chars_in} -> {result.chars_out} characters")
+    if result.seconds:
+        parts.append(f"{result.seconds:.2f} s")
+    return ", ".join(parts)
+
+
+class _Lines:
+    """Stderr when it is not a terminal: errors only (every document with --verbose), then a summary line."""
+
+    def __init__(self, verbose: bool) -> None:
+        self.verbose = verbose
+
+    def __enter__(self) -> _Lines:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def tick(self, summary: Summary) -> None:
+        return None
+
+    def show(self, result: Result, summary: Summary) -> None:
+        if result.is_error:
+            click.echo(f"newsclean: {result.input}: {result.reason}", err=True)
+        elif self.verbose:
+            click.echo(f"newsclean: {result.input}: {_describe(result)}", err=True)
+
+    def summary(self, summary: Summary) -> None:
+        click.echo(summary.line(), err=True)
+
+
+class _Progress(_Lines):
+    """Stderr on a terminal: a progress bar, error lines above it, a summary table at the end."""
+
+    def __init__(self, total: int | None, verbose: bool) -> None:
+        from .console import BatchProgress
+
+        super().__init__(verbose)
+        self.bar = BatchProgress(sys.stderr, total)
+
+    def __enter__(self) -> _Progress:
+        self.bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.stop()
+
+    def tick(self, summary: Summary) -> None:
+        self.bar.update(summary)
+
+    def show(self, result: Result, summary: Summary) -> None:
+        if result.is_error:
+            self.bar.message(f"newsclean: {result.input}: {result.reason}", error=True)
+        elif self.verbose:
+            self.bar.message(f"newsclean: {result.input}: {_describe(result)}")
+        self.bar.update(summary)
+
+    def summary(self, summary: Summary) -> None:
+        from .console import console_for, print_batch_summary
+
+        print_batch_summary(console_for(sys.stderr, True), summary)
 
 
 def _refuse_output_inside_input(output: Path, paths: tuple[str, ...]) -> None:
@@ -168,24 +284,6 @@ def _refuse_output_inside_input(output: Path, paths: tuple[str, ...]) -> None:
         root = Path(p).resolve()
         if out == root or root in out.parents:
             raise click.UsageError(f"the output folder {output} is inside the input folder {p}")
-
-
-def write_atomically(target: Path, content: str, inputs: set[str]) -> None:
-    """Write via a temporary file and a rename: no half-written output, never over an input."""
-    if any(Path(p).exists() and target.exists() and os.path.samefile(p, target) for p in inputs):
-        raise WriteError("refusing to overwrite an input file", str(target))
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(content)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise WriteError(f"cannot write: {exc.strerror or exc}", str(target)) from exc
 
 
 EXAMPLES_DIFF = """

@@ -23,6 +23,10 @@ class ReadError(NewscleanError):
     """The input could not be read (missing, unreadable, corrupt gzip, over the size cap)."""
 
 
+class TooLargeError(ReadError):
+    """The input is over the size cap (``--max-bytes``), before or after gunzip: refused, not cleaned."""
+
+
 class DecodeError(NewscleanError):
     """The bytes are not text in any charset we can recognise (binary files, images, archives)."""
 

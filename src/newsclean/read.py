@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import DecodeError, ReadError
+from .errors import DecodeError, ReadError, TooLargeError
 
 # File name endings we clean; anything else under a folder is skipped (and counted).
 DOCUMENT_SUFFIXES = (".html", ".htm", ".xhtml", ".txt", ".text")
@@ -160,7 +160,7 @@ def _read_capped(stream: Any, max_bytes: int, source: str) -> bytes:
     if isinstance(data, str):
         data = data.encode("utf-8", "surrogateescape")
     if max_bytes and len(data) > max_bytes:
-        raise ReadError(f"larger than the size cap of {max_bytes} bytes (--max-bytes)", source)
+        raise TooLargeError(f"larger than the size cap of {max_bytes} bytes (--max-bytes)", source)
     return bytes(data)
 
 
@@ -174,7 +174,7 @@ def gunzip(raw: bytes, max_bytes: int, source: str) -> bytes:
             limit = (max_bytes + 1 - len(out)) if max_bytes else 0
             out += inflater.decompress(data, limit) if limit else inflater.decompress(data)
             if max_bytes and len(out) > max_bytes:
-                raise ReadError(f"decompresses to more than the size cap of {max_bytes} bytes", source)
+                raise TooLargeError(f"decompresses to more than the size cap of {max_bytes} bytes", source)
             if not inflater.eof:
                 out += inflater.flush()
                 if not inflater.eof:

@@ -1,16 +1,22 @@
 """Stage 6, write: serialise a cleaned Document as text, dated text, JSON, JSON Lines or Markdown.
 
-Every writer is a pure function Document -> str; the CLI decides where the string goes.
+Every writer is a pure function Document -> str; the caller decides where the string goes. Files are
+written atomically (a temporary name, then a rename), so no reader ever sees half an output.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterable
 from enum import Enum
-from typing import Any
+from pathlib import Path
+from typing import IO, Any
 
+from .errors import WriteError
 from .models import Document
 
 SCHEMA_VERSION = 1
@@ -98,3 +104,88 @@ WRITERS: dict[Format, Callable[[Document], str]] = {
 
 def render(doc: Document, fmt: Format) -> str:
     return WRITERS[fmt](doc)
+
+
+# ---------------------------------------------------------------------------------------------
+# Files
+
+# Temporary files are ``.<target name>.<random>.tmp`` beside the target (the same file system, so the
+# rename is atomic); one left by a killed run is recognised by this and removed by the next run.
+_TEMPORARY = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
+
+
+def write_atomically(target: Path, content: str, inputs: Iterable[str] = ()) -> None:
+    """Write via a temporary file and a rename: no half-written output, never over an input."""
+    with AtomicFile(target, inputs) as fh:
+        fh.write(content)
+
+
+class AtomicFile:
+    """A text file written under a temporary name and renamed to ``target`` only when the ``with``
+    block ends without an exception; otherwise the temporary file is removed."""
+
+    def __init__(self, target: Path, inputs: Iterable[str] = ()) -> None:
+        if any(Path(p).exists() and target.exists() and os.path.samefile(p, target) for p in inputs):
+            raise WriteError("refusing to overwrite an input file", str(target))
+        self.target = target
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, self._tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+            self._fh: IO[str] = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        except OSError as exc:
+            raise WriteError(f"cannot write: {exc.strerror or exc}", str(target)) from exc
+
+    def __enter__(self) -> IO[str]:
+        return self._fh
+
+    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
+        if exc_type is None:
+            self.commit()
+        else:
+            self.abort()
+
+    def write(self, text: str) -> None:
+        try:
+            self._fh.write(text)
+        except OSError as exc:
+            self.abort()
+            raise WriteError(f"cannot write: {exc.strerror or exc}", str(self.target)) from exc
+
+    def commit(self) -> None:
+        try:
+            self._fh.close()
+            os.replace(self._tmp, self.target)
+        except OSError as exc:
+            self.abort()
+            raise WriteError(f"cannot write: {exc.strerror or exc}", str(self.target)) from exc
+
+    def abort(self) -> None:
+        with contextlib.suppress(OSError):
+            self._fh.close()
+        Path(self._tmp).unlink(missing_ok=True)
+
+
+def remove_temporaries(target: Path) -> None:
+    """Remove the temporary files a killed writer of ``target`` left behind."""
+    try:
+        names = os.listdir(target.parent)
+    except OSError:
+        return
+    prefix = f".{target.name}."
+    for name in names:
+        if name.startswith(prefix) and _TEMPORARY.match(name):
+            (target.parent / name).unlink(missing_ok=True)
+
+
+def sweep_temporaries(folder: Path) -> int:
+    """Remove every temporary output file under ``folder`` (left by a run that was killed); how many."""
+    removed = 0
+    for dirpath, _dirnames, filenames in os.walk(folder):
+        for name in filenames:
+            if _TEMPORARY.match(name):
+                try:
+                    os.unlink(os.path.join(dirpath, name))
+                    removed += 1
+                except OSError:
+                    pass
+    return removed

@@ -1,0 +1,542 @@
+"""Batch runs: folders, file lists and streams cleaned in parallel worker processes, resumably, with
+one Result per input in input order (so outputs and the report are the same whatever ``jobs`` is).
+
+No terminal here: ``run`` yields Results (and heartbeats) that cli.py renders as a progress bar,
+error lines, a report and a summary.
+
+- plan: inputs -> tasks. A document whose output exists and is newer than the input is skipped
+  (resume); two inputs that would write the same output are refused rather than racing.
+- work: a worker reads, cleans and renders one task; a document's output file is written by the
+  worker itself (atomically), a stream record's output line goes back to the parent, which appends
+  it to the stream's output file in order and renames that file into place when the stream ends.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from collections import Counter
+from collections.abc import Generator, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from pathlib import Path
+from typing import IO, Any
+
+from .errors import NewscleanError, NoArticleError, TooLargeError, WriteError
+from .models import Kind, Options
+from .pipeline import clean
+from .pool import Failure, Pool, start_method
+from .read import Input, decode, iter_inputs, output_relative, read_bytes
+from .streams import (
+    Fields,
+    NotDocument,
+    Oversize,
+    StreamFormat,
+    failure_record,
+    identify_line,
+    iter_lines,
+    iter_warc,
+    open_binary,
+    output_name,
+    output_record,
+    parse_line,
+    stream_format,
+)
+from .write import AtomicFile, Format, remove_temporaries, render, sweep_temporaries, write_atomically
+
+# A news page cleans in about 50 ms, the slowest of the 1,882 benchmark pages in under 2 s; 30 s is
+# far beyond any real page and still short enough that a pathological one does not stall a batch.
+DEFAULT_TIMEOUT = 30.0
+# Tasks read ahead of the oldest unfinished one: enough to keep every worker busy while one document
+# is slow, few enough that the records waiting for their turn hold little memory.
+WINDOW_PER_JOB = 16
+MIN_WINDOW = 64
+# ...and at most this many bytes of records read ahead (stream records travel through the parent):
+# bounds the parent's memory on streams of large pages whatever the window.
+PENDING_BYTES = 32 * 1024 * 1024
+# Cleaned once in the parent before workers are forked: the first document loads trafilatura's
+# lazy modules, date tables and the line model (~1 s); forked workers then start warm, and so does a
+# worker that replaces one killed for its time limit.
+_WARM_UP_SENTENCE = "The harbour reopened on Monday after a week of repairs, the city council said in a statement. "
+_WARM_UP = (
+    "<html><head><title>Harbour reopens</title><meta name='author' content='A. Writer'></head><body><nav>Home</nav>"
+    f"<article><h1>Harbour reopens</h1><p>2 December 2021</p><p>{_WARM_UP_SENTENCE * 4}</p>"
+    f"<p>{_WARM_UP_SENTENCE * 3}</p></article><footer>Subscribe</footer></body></html>",
+    f"Menu\nHarbour reopens\nby A. Writer December 2, 2021\n\n{_WARM_UP_SENTENCE * 4}\n\n{_WARM_UP_SENTENCE * 3}\n"
+    "Subscribe to our newsletter\n",
+)
+
+
+class Status(str, Enum):
+    """What became of one input."""
+
+    OK = "ok"  # cleaned, output written
+    EMPTY = "empty"  # read, but no article text in it
+    FAILED = "failed"  # unreadable, undecodable, timed out, or the output could not be written
+    SKIPPED = "skipped"  # not cleaned: see Skip
+
+
+class Skip(str, Enum):
+    """Why an input was skipped. Only TOO_LARGE counts as an error (exit code 1)."""
+
+    UP_TO_DATE = "up to date"
+    NOT_DOCUMENT = "not a document"
+    TOO_LARGE = "over the size cap"
+
+
+@dataclass(frozen=True)
+class Result:
+    """One input (a file, or one record of a stream) and what became of it: a line of the report."""
+
+    input: str
+    output: str | None  # the file written, ``-`` for stdout, None when nothing was written
+    status: Status
+    reason: str = ""
+    kind: str | None = None  # "html" or "text", when known
+    chars_in: int | None = None  # characters of the decoded input
+    chars_out: int | None = None  # characters of the article text
+    seconds: float = 0.0
+    id: str | None = None  # a stream record's id
+    skip: Skip | None = None
+    rendered: str | None = field(default=None, repr=False, compare=False)  # output still to print
+    stream: bool = False  # a stream record (its output is a JSON line)
+
+    @property
+    def is_error(self) -> bool:
+        """Reported on stderr and makes the exit code 1."""
+        return self.status in (Status.EMPTY, Status.FAILED) or self.skip is Skip.TOO_LARGE
+
+    def report_row(self) -> dict[str, Any]:
+        row: dict[str, Any] = {
+            "input": self.input, "output": self.output, "status": self.status.value, "reason": self.reason,
+            "kind": self.kind, "chars_in": self.chars_in, "chars_out": self.chars_out,
+            "seconds": round(self.seconds, 4),
+        }
+        if self.id is not None:
+            row["id"] = self.id
+        return row
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """Everything about a batch run; how each document is cleaned is ``options``.
+
+    Attributes:
+        options: the cleaning options.
+        fmt: output format of documents (stream records are always JSON Lines).
+        output: a folder (``to_folder``) or a file; None writes to stdout.
+        to_folder: outputs mirror the inputs' layout under ``output``.
+        jobs: worker processes; 0 cleans in this process (no time limit: for a single document).
+        timeout: seconds a document may take before its worker is killed (0: no limit).
+        force: redo documents whose output is newer than their input.
+        stream_format: read every input as this kind of stream (else streams go by extension).
+        fields: where JSON Lines records keep their page, url and id.
+    """
+
+    options: Options = field(default_factory=Options)
+    fmt: Format = Format.TEXT
+    output: Path | None = None
+    to_folder: bool = False
+    jobs: int = 0
+    timeout: float = DEFAULT_TIMEOUT
+    force: bool = False
+    stream_format: StreamFormat | None = None
+    fields: Fields = field(default_factory=Fields)
+
+
+@dataclass
+class Summary:
+    """Counts for a run, from its Results."""
+
+    cleaned: int = 0
+    empty: int = 0
+    failed: int = 0
+    skipped: Counter[Skip] = field(default_factory=Counter)
+    chars_removed: int = 0
+    started: float = field(default_factory=time.monotonic)
+    seconds: float = 0.0
+    interrupted: bool = False
+
+    def add(self, result: Result) -> None:
+        if result.status is Status.OK:
+            self.cleaned += 1
+            self.chars_removed += (result.chars_in or 0) - (result.chars_out or 0)
+        elif result.status is Status.EMPTY:
+            self.empty += 1
+        elif result.status is Status.FAILED:
+            self.failed += 1
+        else:
+            self.skipped[result.skip or Skip.NOT_DOCUMENT] += 1
+
+    def finish(self, interrupted: bool = False) -> None:
+        self.seconds = time.monotonic() - self.started
+        self.interrupted = interrupted
+
+    @property
+    def documents(self) -> int:
+        return self.cleaned + self.empty + self.failed + sum(self.skipped.values())
+
+    @property
+    def errors(self) -> int:
+        return self.empty + self.failed + self.skipped[Skip.TOO_LARGE]
+
+    def line(self) -> str:
+        """The one-line summary printed when stderr is not a terminal."""
+        parts = [f"{self.skipped[skip]} {skip.value}" for skip in Skip if self.skipped[skip]]
+        detail = f" ({', '.join(parts)})" if parts else ""
+        state = "interrupted: " if self.interrupted else ""
+        return (f"newsclean: {state}{self.cleaned} cleaned, {self.empty} without article, {self.failed} failed, "
+                f"{sum(self.skipped.values())} skipped{detail}, {self.chars_removed} characters removed, "
+                f"{self.seconds:.1f} s")
+
+
+# ---------------------------------------------------------------------------------------------
+# Work: what a worker does with one task
+
+
+@dataclass(frozen=True)
+class Task:
+    """One document for a worker: a file to read, the document itself, or a JSON line to parse."""
+
+    source: str
+    path: str | None = None
+    data: bytes | str | None = None
+    line: bytes | None = None
+    kind: Kind | None = None
+    url: str | None = None
+    id: str | None = None
+    target: str | None = None  # the worker writes the output here; else it comes back rendered
+    stream: bool = False  # the output is a stream record (a JSON line carrying id and url)
+
+    @property
+    def size(self) -> int:
+        return len(self.data or self.line or b"")
+
+
+@dataclass(frozen=True)
+class Cleaner:
+    """Read, clean, render and (for documents going to a folder) write one task; never raises."""
+
+    options: Options
+    fmt: Format
+    fields: Fields
+    protect: tuple[str, ...] = ()  # input paths an output must never overwrite
+
+    def __call__(self, task: Task) -> Result:
+        start = time.perf_counter()
+        kind, url, rec_id, chars_in = task.kind, task.url, task.id, None
+        try:
+            if task.line is not None:
+                record = parse_line(task.line, self.fields, task.source)
+                data: bytes | str = record.data
+                kind, url, rec_id = record.kind, record.url, record.id
+            elif task.path is not None:
+                data = read_bytes(Path(task.path), self.options.max_bytes)
+            else:
+                data = task.data or b""
+            text = decode(data, task.source) if isinstance(data, bytes) else data
+            chars_in = len(text)
+            doc = clean(text, source=task.source, kind=kind, url=url, options=self.options)
+            rendered: str | None = output_record(doc, rec_id, url) if task.stream else render(doc, self.fmt)
+            if task.target is not None:
+                write_atomically(Path(task.target), rendered or "", self.protect)
+                rendered = None
+            return Result(task.source, task.target or "-", Status.OK, kind=doc.kind.value, chars_in=chars_in,
+                          chars_out=len(doc.text), seconds=time.perf_counter() - start, id=rec_id, rendered=rendered,
+                          stream=task.stream)
+        except Exception as exc:  # NewscleanError, or a bug: reported against the document
+            error = exc if isinstance(exc, NewscleanError) else NewscleanError(
+                f"internal error: {exc.__class__.__name__}: {exc}", task.source)
+            status, skip = _classify(error)
+            if task.line is not None and rec_id is None and url is None:
+                rec_id, url = identify_line(task.line, self.fields)  # the record is there, its page is not
+            return Result(task.source, None, status, error.reason, kind=kind.value if kind else None,
+                          chars_in=chars_in, seconds=time.perf_counter() - start, id=rec_id, skip=skip,
+                          rendered=failure_record(task.source, rec_id, url, error.reason) if task.stream else None,
+                          stream=task.stream)
+
+
+def _classify(error: NewscleanError) -> tuple[Status, Skip | None]:
+    if isinstance(error, NoArticleError):
+        return Status.EMPTY, None
+    if isinstance(error, TooLargeError):
+        return Status.SKIPPED, Skip.TOO_LARGE
+    return Status.FAILED, None
+
+
+# ---------------------------------------------------------------------------------------------
+# Plan: inputs -> items (a task for a worker, or a result known without one)
+
+
+class _StreamOut:
+    """A stream's output file: records appended in order, renamed into place when the stream ends."""
+
+    def __init__(self, target: Path, protect: Sequence[str]) -> None:
+        self.target = target
+        self.file = AtomicFile(target, protect)
+        self.error: str | None = None
+        self.closed = False
+
+    def write(self, text: str) -> None:
+        if self.error is None:
+            try:
+                self.file.write(text)
+            except WriteError as exc:
+                self.error = exc.reason
+
+    def commit(self) -> None:
+        if not self.closed and self.error is None:
+            self.closed = True
+            try:
+                self.file.commit()
+            except WriteError as exc:
+                self.error = exc.reason
+
+    def abort(self) -> None:
+        if not self.closed:
+            self.closed = True
+            self.file.abort()
+
+
+@dataclass
+class _Item:
+    task: Task | None = None
+    result: Result | None = None  # known without a worker (skipped, unreadable)
+    sink: _StreamOut | None = None  # the stream output this record goes to
+    close: _StreamOut | None = None  # the end of a stream: commit its output
+
+
+class _Planner:
+    def __init__(self, paths: Sequence[str], settings: BatchOptions, stdin: IO[bytes] | None) -> None:
+        self.paths = paths
+        self.settings = settings
+        self.stdin = stdin
+        self.protect = tuple(p for p in paths if p != "-")
+        self.sinks: list[_StreamOut] = []
+        self._claims: dict[Path, str] = {}  # outputs of the current output folder -> their input
+        self._claims_dir: Path | None = None
+
+    def items(self) -> Iterator[_Item]:
+        for inp in iter_inputs(self.paths):
+            hidden = inp.path is not None and inp.path.name.startswith(".")
+            fmt = self.settings.stream_format or (None if inp.path is None or hidden else stream_format(inp.path))
+            if fmt is not None:
+                yield from self._stream(inp, fmt)
+            elif inp.skipped:
+                yield _Item(result=Result(inp.source, None, Status.SKIPPED, inp.skipped, skip=Skip.NOT_DOCUMENT))
+            else:
+                yield self._document(inp)
+
+    def _target(self, relative: Path) -> Path | None:
+        s = self.settings
+        if s.output is None:
+            return None
+        return s.output / relative if s.to_folder else s.output
+
+    def _refusal(self, inp: Input, target: Path | None) -> Result | None:
+        """A result when the document must not be cleaned now: up to date, or its output is taken."""
+        if target is None:
+            return None
+        if target.parent != self._claims_dir:  # folders are walked one at a time: claims per folder
+            self._claims, self._claims_dir = {}, target.parent
+        if target in self._claims:
+            return Result(inp.source, None, Status.FAILED,
+                          f"its output {target} is already the output of {self._claims[target]}")
+        self._claims[target] = inp.source
+        if inp.path is not None and _same_file(inp.path, target):
+            return Result(inp.source, None, Status.FAILED, "refusing to overwrite an input file")
+        if inp.path is not None and not self.settings.force and _up_to_date(inp.path, target):
+            return Result(inp.source, str(target), Status.SKIPPED, "output is newer than the input (--force redoes)",
+                          skip=Skip.UP_TO_DATE)
+        return None
+
+    def _document(self, inp: Input) -> _Item:
+        target = self._target(output_relative(inp.relative, self.settings.fmt.suffix))
+        refused = self._refusal(inp, target)
+        if refused is not None:
+            return _Item(result=refused)
+        if inp.path is None:
+            try:
+                data = read_bytes(None, self.settings.options.max_bytes, stdin=self.stdin)
+            except NewscleanError as exc:
+                status, skip = _classify(exc)
+                return _Item(result=Result(inp.source, None, status, exc.reason, skip=skip))
+            return _Item(task=Task(inp.source, data=data, target=_str(target)))
+        return _Item(task=Task(inp.source, path=str(inp.path), target=_str(target)))
+
+    def _stream(self, inp: Input, fmt: StreamFormat) -> Iterator[_Item]:
+        target = self._target(output_name(inp.relative))
+        refused = self._refusal(inp, target)
+        if refused is not None:
+            yield _Item(result=refused)
+            return
+        sink = None
+        try:
+            stream = open_binary(inp.path, self.stdin)
+            if target is not None:
+                sink = _StreamOut(target, self.protect)
+                self.sinks.append(sink)
+        except (OSError, NewscleanError) as exc:
+            reason = exc.reason if isinstance(exc, NewscleanError) else f"cannot read: {exc.strerror or exc}"
+            yield _Item(result=Result(inp.source, None, Status.FAILED, reason))
+            return
+        max_bytes = self.settings.options.max_bytes
+        try:
+            if fmt is StreamFormat.JSONL:
+                for source, line in iter_lines(stream, inp.source, max_bytes):
+                    if line is None:
+                        yield _Item(result=_oversize(source, max_bytes, self.settings.fields), sink=sink)
+                    else:
+                        yield _Item(task=Task(source, line=line, stream=True), sink=sink)
+            else:
+                for record in iter_warc(stream, inp.source, max_bytes):
+                    if isinstance(record, NotDocument):
+                        yield _Item(result=Result(record.source, None, Status.SKIPPED, record.reason,
+                                                  skip=Skip.NOT_DOCUMENT))
+                    elif isinstance(record, Oversize):
+                        yield _Item(result=Result(record.source, None, Status.SKIPPED, record.reason,
+                                                  skip=Skip.TOO_LARGE, stream=True,
+                                                  rendered=failure_record(record.source, None, None, record.reason)),
+                                    sink=sink)
+                    else:
+                        yield _Item(task=Task(record.source, data=record.data, kind=record.kind, url=record.url,
+                                              id=record.id, stream=True), sink=sink)
+        except NewscleanError as exc:  # the stream broke off: what was read is kept, the break reported
+            yield _Item(result=Result(inp.source, None, Status.FAILED, exc.reason))
+        finally:
+            if inp.path is not None:
+                stream.close()
+        yield _Item(close=sink)
+
+
+def _oversize(source: str, max_bytes: int, fields: Fields) -> Result:
+    reason = f"larger than the size cap of {max_bytes} bytes (--max-bytes)"
+    return Result(source, None, Status.SKIPPED, reason, skip=Skip.TOO_LARGE, stream=True,
+                  rendered=failure_record(source, None, None, reason))
+
+
+def _str(path: Path | None) -> str | None:
+    return None if path is None else str(path)
+
+
+def _same_file(source: Path, target: Path) -> bool:
+    try:
+        return os.path.samefile(source, target)
+    except OSError:
+        return False
+
+
+def _up_to_date(source: Path, target: Path) -> bool:
+    try:
+        return os.stat(target).st_mtime_ns >= os.stat(source).st_mtime_ns
+    except OSError:
+        return False
+
+
+# ---------------------------------------------------------------------------------------------
+# Run
+
+
+def run(paths: Sequence[str], settings: BatchOptions,
+        stdin: IO[bytes] | None = None) -> Generator[Result | None, None, None]:
+    """Clean every input of ``paths``; yield one Result per input (or stream record), in input order.
+
+    ``None`` is yielded now and then while workers are busy (a heartbeat for a progress display).
+    Closing the generator early (Ctrl-C) stops the workers and leaves no partial output file.
+    """
+    if settings.output is not None and settings.to_folder and settings.output.is_dir():
+        sweep_temporaries(settings.output)  # left by a run that was killed
+    planner = _Planner(paths, settings, stdin)
+    cleaner = Cleaner(settings.options, settings.fmt, settings.fields, planner.protect)
+    try:
+        for outcome in _outcomes(planner.items(), cleaner, settings):
+            if outcome is None:
+                yield None
+                continue
+            result = _settle(*outcome, settings.fields)
+            if result is not None:
+                yield result
+    finally:
+        for sink in planner.sinks:
+            sink.abort()  # a no-op for the committed ones
+
+
+def _outcomes(items: Iterator[_Item], cleaner: Cleaner,
+              settings: BatchOptions) -> Iterator[tuple[_Item, Result | Failure | None] | None]:
+    if settings.jobs == 0:
+        for item in items:
+            yield item, (cleaner(item.task) if item.task is not None else None)
+        return
+    window = max(MIN_WINDOW, WINDOW_PER_JOB * settings.jobs)
+    if start_method() == "fork":
+        warm_up(settings.options)
+    with Pool[_Item](cleaner, settings.jobs, settings.timeout, window, PENDING_BYTES) as pool:
+        yield from pool.ordered(items, lambda item: item.task, lambda item: item.task.size if item.task else 0)
+
+
+def warm_up(options: Options) -> None:
+    """Clean a small HTML page and a small text dump, so that what loads lazily is loaded."""
+    for page in _WARM_UP:
+        with contextlib.suppress(NewscleanError):
+            clean(page, options=options)
+
+
+def _settle(item: _Item, outcome: Result | Failure | None, fields: Fields) -> Result | None:
+    """The final Result of an item: failures of the worker turned into Results, stream records
+    appended to their stream's output, a stream's output committed at its end."""
+    if item.close is not None:
+        item.close.commit()
+        if item.close.error:
+            return Result(str(item.close.target), None, Status.FAILED, item.close.error)
+        return None
+    result = item.result if outcome is None else outcome
+    task = item.task
+    if isinstance(result, Failure):
+        assert task is not None
+        if task.target is not None:
+            remove_temporaries(Path(task.target))  # the worker was killed, maybe while writing
+        rec_id, url = (identify_line(task.line, fields) if task.line is not None else (task.id, task.url))
+        result = Result(task.source, None, Status.FAILED, result.reason, kind=task.kind.value if task.kind else None,
+                        seconds=result.seconds, id=rec_id, stream=task.stream,
+                        rendered=failure_record(task.source, rec_id, url, result.reason) if task.stream else None)
+    if result is None:
+        return None
+    if item.sink is not None and result.rendered is not None:
+        item.sink.write(result.rendered)
+        if item.sink.error:
+            return replace(result, output=None, status=Status.FAILED, reason=item.sink.error, rendered=None)
+        return replace(result, output=str(item.sink.target), rendered=None)
+    if result.rendered is not None and result.output is None:
+        result = replace(result, output="-")
+    return result
+
+
+def count_inputs(paths: Sequence[str], settings: BatchOptions) -> int | None:
+    """How many Results a run will give, when that is known without reading: the total of a progress
+    bar. None when there are streams (their records are counted only as they are read)."""
+    if settings.stream_format is not None:
+        return None
+    total = 0
+    for arg in paths:
+        path = Path(arg)
+        if arg != "-" and path.is_dir():
+            seen: set[tuple[int, int]] = set()
+            for dirpath, dirnames, filenames in os.walk(path, followlinks=True):
+                try:
+                    st = os.stat(dirpath)
+                except OSError:
+                    continue
+                if (st.st_dev, st.st_ino) in seen:
+                    dirnames[:] = []
+                    continue
+                seen.add((st.st_dev, st.st_ino))
+                for name in filenames:
+                    if not name.startswith(".") and stream_format(Path(name)) is not None:
+                        return None
+                total += len(filenames)
+        elif arg != "-" and stream_format(path) is not None:
+            return None
+        else:
+            total += 1
+    return total
