@@ -313,3 +313,24 @@ def test_progress_bar_and_summary_table_render(tmp_path: Path) -> None:
         assert row in shown
     assert summary.line().startswith("newsclean: 1 cleaned, 0 without article, 1 failed, 1 skipped (1 up to date), "
                                      "60 characters removed, ")
+
+
+def test_usage_errors_exit_2(runner: CliRunner, tmp_path: Path) -> None:
+    raw = make_folder(tmp_path)
+    assert runner.invoke(main, ["clean", str(raw), "--jobs", "0"]).exit_code == 2
+    assert runner.invoke(main, ["clean", str(raw), "--timeout", "-1"]).exit_code == 2
+    result = runner.invoke(main, ["clean", str(raw), "-o", str(tmp_path / "out"), "--report", str(raw / "r.jsonl")])
+    assert result.exit_code == 2 and "is inside the input" in result.stderr  # it would be read back as a stream
+    assert not (raw / "r.jsonl").exists() and not (tmp_path / "out").exists()
+
+
+def test_quiet_and_verbose(runner: CliRunner, tmp_path: Path) -> None:
+    raw = make_folder(tmp_path)
+    quiet = runner.invoke(main, ["clean", str(raw), "-o", str(tmp_path / "q"), "--quiet"])
+    assert quiet.exit_code == 1
+    assert len(quiet.stderr.splitlines()) == 3 and "cleaned" not in quiet.stderr  # the three errors only
+    verbose = runner.invoke(main, ["clean", str(raw), "-o", str(tmp_path / "v"), "--verbose"])
+    lines = verbose.stderr.splitlines()
+    assert len(lines) == 12 + 1
+    assert f"newsclean: {raw / 'seed.txt'}: ok, text, " in verbose.stderr
+    assert f"newsclean: {raw / 'notes.csv'}: skipped, not a document type (.csv)" in verbose.stderr

@@ -14,6 +14,7 @@ error lines, a report and a summary.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import time
 from collections import Counter
@@ -468,11 +469,17 @@ def _outcomes(items: Iterator[_Item], cleaner: Cleaner,
         for item in items:
             yield item, (cleaner(item.task) if item.task is not None else None)
         return
-    window = max(MIN_WINDOW, WINDOW_PER_JOB * settings.jobs)
-    if start_method() == "fork":
-        warm_up(settings.options)
-    with Pool[_Item](cleaner, settings.jobs, settings.timeout, window, PENDING_BYTES) as pool:
-        yield from pool.ordered(items, lambda item: item.task, lambda item: item.task.size if item.task else 0)
+    for item in items:  # no workers (nor warm-up) until a document needs cleaning: a resumed run is quick
+        if item.task is None:
+            yield item, None
+            continue
+        window = max(MIN_WINDOW, WINDOW_PER_JOB * settings.jobs)
+        if start_method() == "fork":
+            warm_up(settings.options)
+        with Pool[_Item](cleaner, settings.jobs, settings.timeout, window, PENDING_BYTES) as pool:
+            yield from pool.ordered(itertools.chain([item], items), lambda item: item.task,
+                                    lambda item: item.task.size if item.task else 0)
+        return
 
 
 def warm_up(options: Options) -> None:

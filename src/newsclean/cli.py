@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import signal
 import sys
 from collections.abc import Iterator
@@ -135,6 +136,8 @@ def clean_command(paths: tuple[str, ...], output: Path | None, fmt: str, jobs: i
         or (streams and output.suffix.lower() not in _STREAM_FILE_SUFFIXES))
     if output is not None and to_folder:
         _refuse_output_inside_input(output, paths)
+    if report_path is not None:
+        _refuse_report_among_inputs(report_path, paths)
     single = len(paths) == 1 and not folders and not streams  # cleaned here, without a worker
     settings = BatchOptions(
         options=_options(input_format, url, date_hint, max_bytes, no_repair), fmt=form, output=output,
@@ -166,6 +169,9 @@ def clean_command(paths: tuple[str, ...], output: Path | None, fmt: str, jobs: i
                     first = False
     except KeyboardInterrupt:
         interrupted = True
+    except BrokenPipeError:  # `newsclean clean big.jsonl | head`: the reader has had enough
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
     finally:
         with _no_interrupts():
             events.close()  # stops the workers; no partial output is left
@@ -274,6 +280,14 @@ class _Progress(_Lines):
         from .console import console_for, print_batch_summary
 
         print_batch_summary(console_for(sys.stderr, True), summary)
+
+
+def _refuse_report_among_inputs(report: Path, paths: tuple[str, ...]) -> None:
+    """A report inside an input folder would be read back as a JSON Lines stream while it is written."""
+    target = report.resolve()
+    for p in paths:
+        if p != "-" and (Path(p).resolve() == target or Path(p).resolve() in target.parents):
+            raise click.UsageError(f"the report {report} is inside the input {p}: put it elsewhere")
 
 
 def _refuse_output_inside_input(output: Path, paths: tuple[str, ...]) -> None:
