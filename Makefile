@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 BENCH_DIR ?= ../shared/bench
 
-.PHONY: setup demo test lint bench clean-venv
+.PHONY: setup demo test lint bench clean-venv browser
 
 $(BIN)/newsclean: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +24,16 @@ demo: setup
 	@echo "--- what was removed from it, and why (first 25 lines):"
 	@$(BIN)/newsclean diff samples/text/kyiv-independent-dump.txt --only-removed | head -25
 
-test: setup
+# The HTML report tests open `newsclean diff --html` pages in a headless chromium (Debian's package).
+# Installed here when missing and we are root; elsewhere those tests skip and say why.
+browser:
+	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "installing chromium for the HTML report tests"; \
+		(apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium) >/dev/null \
+		|| echo "chromium could not be installed: the browser tests will be skipped"; \
+	fi
+
+test: setup browser
 	$(BIN)/python -m pytest
 	$(BIN)/ruff check .
 	$(BIN)/mypy

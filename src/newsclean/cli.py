@@ -17,13 +17,15 @@ from typing import IO, Any
 import click
 
 from . import __version__
+from .align import read_cleaned
 from .batch import DEFAULT_TIMEOUT, BatchOptions, Result, Status, Summary, count_inputs, run
-from .diff import compare, format_plain, from_document, raw_lines, stats
+from .diff import DiffLine, diff_against, diff_document, format_plain, format_stats, stats
+from .diffdir import diff_folder, folder_summary, format_tsv, order_rows, total, unpaired_outputs
 from .errors import NewscleanError
 from .models import Kind, Options
-from .pipeline import clean
 from .pool import available_cores
 from .read import decode, read_bytes
+from .report import document_page, index_href, index_page, page_path
 from .streams import Fields, StreamFormat, stream_format
 from .write import Format, write_atomically
 
@@ -305,55 +307,142 @@ EXAMPLES_DIFF = """
 Examples:
   newsclean diff dump.txt                    # every line, removed ones marked with the reason
   newsclean diff dump.txt --only-removed     # just what was removed
+  newsclean diff dump.txt --context 2        # changes with 2 kept lines around them
+  newsclean diff page.html --side-by-side    # raw | cleaned columns (on a terminal)
   newsclean diff page.html trafilatura.txt   # what another tool kept and dropped
   newsclean diff dump.txt --stats            # lines and characters per reason
+  newsclean diff page.html --html report.html  # a self-contained HTML page
+  newsclean diff raw/ clean/                 # one row per document (TSV when piped)
+  newsclean diff raw/ --html report/         # index.html plus one page per document
 """
 
 
 @main.command("diff", epilog=EXAMPLES_DIFF)
 @click.argument("raw", type=click.Path(allow_dash=True, path_type=str))
-@click.argument("cleaned", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("cleaned", required=False, type=click.Path(exists=True, path_type=Path))
 @click.option("--only-removed", is_flag=True, help="Show removed lines only.")
+@click.option("-U", "--context", type=click.IntRange(min=0), metavar="N",
+              help="Show only changed lines, with N kept lines around them (like diff -U).")
+@click.option("--side-by-side", is_flag=True, help="Raw and cleaned text in two columns (on a terminal; "
+              "piped output stays the plain format).")
 @click.option("--stats", "show_stats", is_flag=True, help="Also show lines and characters per reason.")
+@click.option("--html", "html_out", type=click.Path(path_type=Path), metavar="PATH",
+              help="Write a self-contained HTML report instead: a file for one document, a folder "
+              "(index.html and one page per document) when RAW is a folder.")
 @click.option("--color/--no-color", default=None, help="Colour (default: when stdout is a terminal).")
 @common_options
-def diff_command(raw: str, cleaned: Path | None, only_removed: bool, show_stats: bool, color: bool | None,
-                 input_format: str, url: str | None, date_hint: str | None, max_bytes: int,
-                 no_repair: bool) -> None:
+def diff_command(raw: str, cleaned: Path | None, only_removed: bool, context: int | None, side_by_side: bool,
+                 show_stats: bool, html_out: Path | None, color: bool | None, input_format: str, url: str | None,
+                 date_hint: str | None, max_bytes: int, no_repair: bool) -> None:
     """Show RAW line by line: kept, moved to metadata (~), or removed (-) with the reason.
 
-    With CLEANED (the output of newsclean or any other tool), show which lines of RAW it kept.
+    With CLEANED (the output of newsclean or any other tool: text, JSON with a "text" field, Markdown),
+    show which lines of RAW it kept, aligned on RAW's text (an HTML page's rendered text).
+
+    With folders, RAW_DIR [CLEAN_DIR]: one row per document (characters kept and removed), empty outputs
+    first, then the documents that lost the most; outputs are paired by path as `clean -o` writes them
+    (raw/ki/a.html.gz and clean/ki/a.txt or .json). Without CLEAN_DIR, newsclean cleans each document.
     """
     options = _options(input_format, url, date_hint, max_bytes, no_repair)
+    use_color = color if color is not None else sys.stdout.isatty()
+    if raw != "-" and Path(raw).is_dir():
+        if cleaned is not None and not cleaned.is_dir():
+            raise click.UsageError("RAW is a folder, so CLEANED must be a folder too")
+        if only_removed or context is not None or side_by_side:
+            raise click.UsageError("--only-removed, --context and --side-by-side show one document, not a folder")
+        sys.exit(_diff_folder(Path(raw), cleaned, options, show_stats, html_out, use_color))
+    if cleaned is not None and cleaned.is_dir():
+        raise click.UsageError("CLEANED is a folder, so RAW must be a folder too")
+    if only_removed and context is not None:
+        raise click.UsageError("--only-removed and --context exclude each other")
     path = None if raw == "-" else Path(raw)
     try:
-        data = read_bytes(path, options.max_bytes, stdin=_stdin() if path is None else None)
+        data = read_bytes(path, options.max_bytes, stdin=click.open_file("-", "rb") if path is None else None)
         if cleaned is None:
-            lines = from_document(clean(data, source=raw, options=options))
+            result = diff_document(data, raw, options)
         else:
-            text = decode(data, raw)
-            other = decode(read_bytes(cleaned, options.max_bytes), str(cleaned))
-            lines = compare(raw_lines(text, options.input_format), other)
+            text = decode(read_bytes(cleaned, options.max_bytes), str(cleaned))
+            result = diff_against(data, raw, read_cleaned(text, cleaned.name, str(cleaned)), options)
+        if html_out is not None:
+            write_atomically(html_out, document_page(result), {raw})
+            click.echo(f"newsclean: wrote {html_out}", err=True)
     except NewscleanError as exc:
         click.echo(f"newsclean: {exc.source}: {exc.reason}", err=True)
         sys.exit(1)
-    use_color = color if color is not None else sys.stdout.isatty()
+    if html_out is None:
+        _show_diff(result.lines, only_removed, context, side_by_side, show_stats, use_color)
+    if result.problem:
+        click.echo(f"newsclean: {result.source}: {result.problem}", err=True)
+        sys.exit(1)
+
+
+def _show_diff(lines: list[DiffLine], only_removed: bool, context: int | None, side_by_side: bool,
+               show_stats: bool, use_color: bool) -> None:
+    totals = stats(lines)
     if use_color:
-        from .console import console_for, print_diff, print_stats
+        from .console import console_for, print_diff, print_stats, reason_styles
 
         console = console_for(sys.stdout, True)
-        print_diff(console, lines, only_removed)
+        reasons = reason_styles(totals.by_reason)
+        print_diff(console, lines, only_removed, context, side_by_side, reasons)
         if show_stats:
-            print_stats(console, stats(lines))
+            print_stats(console, totals, reasons=reasons)
         return
-    for row in format_plain(lines, only_removed):
+    for row in format_plain(lines, only_removed, context):
         click.echo(row)
     if show_stats:
-        s = stats(lines)
-        click.echo(f"# kept\t{s.kept_lines}\t{s.kept_chars}")
-        click.echo(f"# removed\t{s.removed_lines}\t{s.removed_chars}")
-        for reason, (n, chars) in s.by_reason.items():
-            click.echo(f"# removed:{reason}\t{n}\t{chars}")
+        for row in format_stats(totals):
+            click.echo(row)
+
+
+def _diff_folder(raw_dir: Path, clean_dir: Path | None, options: Options, show_stats: bool,
+                 html_dir: Path | None, use_color: bool) -> int:
+    """The folder diff: a summary row per document, and with --html one page each plus an index."""
+    if html_dir is not None and (html_dir.resolve() == raw_dir.resolve() or raw_dir.resolve() in
+                                 html_dir.resolve().parents):
+        raise click.UsageError(f"the report folder {html_dir} is inside the input folder {raw_dir}")
+    rows, pages, paired, failed = [], {}, set(), 0
+    for outcome in diff_folder(raw_dir, clean_dir, options):
+        rows.append(outcome.row)
+        if outcome.pair.cleaned is not None:
+            paired.add(outcome.pair.cleaned)
+        try:
+            if outcome.error is not None:
+                raise outcome.error
+            if html_dir is not None and outcome.diff is not None:
+                page = page_path(outcome.pair.raw.relative)
+                write_atomically(html_dir / page, document_page(outcome.diff, index_href=index_href(page),
+                                                                title=outcome.document), {str(raw_dir)})
+                pages[outcome.document] = page.as_posix()
+        except NewscleanError as exc:
+            failed += 1
+            click.echo(f"newsclean: {exc.source}: {exc.reason}", err=True)
+    rows = order_rows(rows)
+    totals = total(rows)
+    title = str(raw_dir) + (f" vs {clean_dir}" if clean_dir is not None else "")
+    if html_dir is not None:
+        try:
+            write_atomically(html_dir / "index.html", index_page(rows, pages, totals, title), set())
+        except NewscleanError as exc:
+            click.echo(f"newsclean: {exc.source}: {exc.reason}", err=True)
+            return 1
+        click.echo(f"newsclean: wrote {html_dir / 'index.html'} and {len(pages)} document pages", err=True)
+    elif use_color:
+        from .console import console_for, print_stats, print_summary
+
+        console = console_for(sys.stdout, True)
+        print_summary(console, rows, totals)
+        if show_stats:
+            print_stats(console, totals, title="all documents")
+    else:
+        for line in format_tsv(rows):
+            click.echo(line)
+        if show_stats:
+            for line in format_stats(totals):
+                click.echo(line)
+    unpaired = len(unpaired_outputs(clean_dir, paired)) if clean_dir is not None else 0
+    click.echo(f"newsclean: {folder_summary(rows, unpaired)}", err=True)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
