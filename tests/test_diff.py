@@ -246,7 +246,7 @@ def test_folders_tsv(runner: CliRunner, tmp_path: Path) -> None:
     assert int(seed[5]) > 0  # the JSON output's title and caption are metadata
     assert float(a[6]) < float(seed[6])  # ordered by the share lost
     assert all(r[1] != "ok" or float(r[6]) > 0 for r in rows[1:])
-    assert "4 documents, 1 empty, 1 without output, 0 failed, 1 outputs without a raw document" in result.stderr
+    assert "4 documents, 1 empty, 1 without output, 0 failed, 1 output without a raw document" in result.stderr
 
 
 def test_folders_tsv_stats_and_terminal_table(runner: CliRunner, tmp_path: Path) -> None:

@@ -208,6 +208,22 @@ def test_folder_report_in_the_browser(chromium: str, tmp_path: Path) -> None:
     assert menu.xpath('//div[contains(@class,"rm")]/@data-reason') == ["no-article"] * 3
 
 
+def test_report_controls_work_in_the_browser(chromium: str, tmp_path: Path) -> None:
+    """The legend highlights one reason's lines; the check boxes hide kept lines. (A test script, added
+    to a copy of the page, clicks them and writes what it sees in the title.)"""
+    report = tmp_path / "seed.html"
+    assert CliRunner().invoke(main, ["diff", str(SEED), "--html", str(report)]).exit_code == 0
+    clicks = ('<script>document.querySelector(\'.legend li[data-reason="lexicon:newsletter"]\').click();'
+              "document.querySelector('input[data-hide=kp]').click();"
+              "document.title = document.querySelectorAll('.ln.hit').length + ' ' +"
+              " document.body.classList.contains('hide-kp');</script></body>")
+    clicked = tmp_path / "clicked.html"
+    clicked.write_text(report.read_text().replace("</body>", clicks))
+    dom = _dom(chromium, clicked, tmp_path)
+    newsletter = len(dom.xpath('//div[@data-reason="lexicon:newsletter"]'))
+    assert newsletter > 1 and dom.findtext(".//title") == f"{newsletter} true"
+
+
 def test_report_screenshot(chromium: str, tmp_path: Path) -> None:
     report = tmp_path / "seed.html"
     assert CliRunner().invoke(main, ["diff", str(SEED), "--html", str(report)]).exit_code == 0

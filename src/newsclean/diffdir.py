@@ -184,4 +184,6 @@ def folder_summary(rows: Sequence[Row], unpaired: int = 0) -> str:
     counts = Counter(row.status for row in rows)
     text = (f"{len(rows)} documents, {counts[Status.EMPTY]} empty, {counts[Status.MISSING]} without output, "
             f"{counts[Status.FAILED]} failed")
-    return text + (f", {unpaired} outputs without a raw document" if unpaired else "")
+    if unpaired:
+        text += f", {unpaired} output{'s' if unpaired != 1 else ''} without a raw document"
+    return text
