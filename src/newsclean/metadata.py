@@ -98,20 +98,17 @@ def split_authors(text: str) -> list[str]:
 
 
 def from_html(stripped: Stripped, body: str, url: str | None = None) -> Metadata:
-    result = stripped.hints.get("html_metadata")
-    get = (lambda key: getattr(result, key, None)) if result is not None else (lambda key: None)
-    authors = split_authors((get("author") or "").replace(";", ","))
-    return Metadata(
-        title=get("title"),
-        authors=tuple(authors),
-        date=get("date"),
-        url=url or get("url"),
-        site=get("sitename") or get("hostname"),
-        language=get("language") or guess_language(body, None),
-        description=get("description"),
-        tags=tuple(t for t in (list(get("categories") or []) + list(get("tags") or [])) if t),
-        image=get("image"),
-    )
+    """Metadata of an HTML page (``htmlmeta``: JSON-LD, meta tags, headline, byline, dateline, with
+    trafilatura's metadata as the fallback); the language from the text when the page declares none."""
+    from dataclasses import replace
+
+    from . import htmlmeta
+
+    hints = stripped.hints
+    lines = hints.get("html_lines")
+    meta = htmlmeta.extract(hints["html_tree"], url, fallback=hints.get("html_metadata"),
+                            lines=lines if isinstance(lines, list) else None)
+    return meta if meta.language else replace(meta, language=guess_language(body, None))
 
 
 def guess_language(text: str, stoplist: str | None) -> str | None:

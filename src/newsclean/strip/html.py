@@ -50,7 +50,7 @@ def strip_html(text: str, url: str | None = None, source: str = "-") -> Stripped
     verdicts = _judge(kept)
     title = " ".join((getattr(result, "title", None) or "").split()).casefold()
     lines = _mark_title(_align(rendered, kept, verdicts, set(captions)), title)
-    hints: dict[str, Any] = {"html_metadata": result, "captions": captions}
+    hints: dict[str, Any] = {"html_metadata": result, "captions": captions, "html_tree": tree, "html_lines": rendered}
     return Stripped(tuple(lines), hints)
 
 

@@ -1,0 +1,144 @@
+"""Authors' names in bylines and author fields: "By Jane Doe and John Roe, Staff Writers | Updated ...",
+"Von Hanna Schmidt am Samstag", "Cara Dumaplin RN, BSN, Certified Pediatric Sleep Consultant".
+
+Pure string functions. A byline gives people's names, or a collective that signs ("The Upwork Team");
+never role words, credentials, dates, placeholders ("admin", "Unknown"), organisations, URLs or e-mails.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from .dates import MONTH_BY_NAME
+
+# What follows the authors in a byline and is not an author: editors, reviewers, dates, "Updated".
+BYLINE_END = re.compile(
+    r"\b(?:(?:edited|reviewed|fact[- ]?checked|illustrated|produced|updated|translated)\s+by|medically reviewed|"
+    r"(?:last\s+)?updated|published|posted(?!\s+by)|veröffentlicht(?!\s+von)|publiziert|aktualisiert|"
+    r"erschienen|mis à jour|publié|actualizado|publicado|view|read more|learn more|see all|alle artikel|"
+    r"more from|follow|stand)\b.*|\d.*", re.I)
+# What comes before the authors: "By", "Written by", "Von", "Article by:", "Text & Fotos:".
+BYLINE_LEAD = re.compile(
+    r"^(?:(?:written|posted|published|reported|article|story|words|photos?|text|more\s+articles|this\s+post\s+was"
+    r"\s+written|a\s+post|artikel|beitrag|veröffentlicht|geschrieben|verfasst|eingestellt|gepostet)\s+)?(?:by|von|vom|par|por|di|door|"
+    r"av|af|przez|от|від|автор|de)\b\s*:?\s*|^(?:authors?|authored by|autor(?:in|/in|en)?|auteur|autore|text|"
+    r"fotos?|photos?|interview|words|artikel von|contributors?|reporting)(?:\s*(?:&|und|and)\s*\w+)?\s*:\s*", re.I)
+# "ByDaryl Austin", "Written ByReyan Perumal": the lead glued to the name by the page's markup.
+GLUED_LEAD = re.compile(r"^(?:Written\s+|Posted\s+)?(?:By|BY|Von|Par|Por)(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")
+# A credit for a source or a picture, not an author: "Quelle: SLF Davos", "Photo: Jane Doe".
+CREDIT = re.compile(r"(?:quelle|source|foto|photo|bild|image|credit|crédit|fuente|fonte)s?\b", re.I)
+# Between names, or between a name and what describes it ("Jane Doe | Senior Editor", "Jane Doe • 5 min").
+LIST_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+(?:[|•·⋅—–]|-)\s+|\s*\|\s*")
+NAME_SEPARATOR = re.compile(r"\s*&\s*|\s+(?:and|und|et|y|e|i|oraz|и|і|/)\s+", re.I)
+# A byline signed by a group: "The Upwork Team", "Camphouse editors", "Redaktion Polizeiticker Schweiz".
+COLLECTIVE = re.compile(r"(?:the\s+)?(?:[\w.'’-]+\s+){1,4}(?:team|editors|staff|desk|newsroom|redaktion)|"
+                        r"(?:redaktion|team)\s+(?:[\w.'’-]+\s*){1,3}", re.I)
+CREDENTIAL = re.compile(r"[A-Z]{2,5}®?|Ph\.?\s?D\.?|M\.?D\.?|M\.?S\.?|R\.?N\.?")
+# Job titles and the words that qualify them: where they start, the name has ended.
+ROLE_WORD = re.compile(  # (cut from the role word on)
+    r"\b(?:staff|senior|sr|junior|chief|lead|head|executive|managing|contributing|deputy|associate|assistant|"
+    r"digital|social|verified|certified|guest|founder|co-founder|ceo|cto|cfo|vp|president|director|manager|"
+    r"former|tech|technology|science|health|business|sports?|politics|political|entertainment|lifestyle|"
+    r"content|marketing|coordinator|trial|attorney|licensed|"
+    r"editor|editors|writer|writers|reporter|reporters|correspondent|columnist|contributor|journalist|author|"
+    r"expert|engineer|consultant|specialist|analyst|strategist|researcher|professor|student|editorial|"
+    r"redakteur|redakteurin|redaktion|chefredakteur|korrespondent|autor|autorin|experte|expertin|"
+    r"rédacteur|rédactrice|journaliste|correspondant|redactor|redactora|periodista|corresponsal|redattore|"
+    r"giornalista|team|staff|desk|newsroom)\b", re.I)
+# A trailing run of credentials ("RN", "MD", "PhD", "CEPF®") is not part of the name.
+CREDENTIALS = re.compile(r"(?:\s+(?:[A-Z]{2,5}|Ph\.?D\.?|M\.?D\.?)®?)+$")
+# Not names: placeholders CMSs put in author fields, and words of organisations.
+PLACEHOLDER = frozenset({"admin", "administrator", "null", "none", "unknown", "anonymous", "anonym", "guest",
+                         "name", "no author", "webmaster", "redaktion", "editor", "editorial", "staff", "autor",
+                         "author", "unbenannt", "gast", "user", "by", "von", "rebloggt", "allgemein", "imago",
+                         "dpa", "afp", "reuters", "ap", "getty images", "shutterstock"})
+ORGANISATION_WORD = re.compile(
+    r"\b(?:gmbh|ag|e\.\s?v|eg|kg|inc|llc|ltd|plc|corp|co|s\.?a|media|médias?|verlag|zeitung|magazin|magazine|"
+    r"news|nachrichten|press|presse|stiftung|verband|foundation|association|institute|institut|university|"
+    r"universität|group|gruppe|network|agency|agentur|online|official|company|network)\b", re.I)
+# URLs, e-mails, dates, sentences, and CSS class names ("wp-block-post").
+NOT_A_NAME = re.compile(r"https?:|www\.|@|\d|[!?:()\[\]{}<>\"“”«»⋅]|\.(?:com|org|net|de)\b|\w[._]\w\w|"
+                        r"^[a-z]+(?:-[a-z]+)+$")
+NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "del", "della", "dos",
+                            "das", "bin", "ibn", "al", "el", "ten", "ter", "zu", "y"})
+MAX_NAME_WORDS = 5  # longer "names" are sentences or job descriptions
+
+
+def names_in_byline(text: str, min_words: int = 1) -> list[str]:
+    """The authors' names in a byline or an author field; ``min_words=2`` where a lone word is more
+    likely a label than a pen name.
+
+    >>> names_in_byline("By Jane Doe and John Roe, Staff Writers | Updated Dec. 2, 2021")
+    ['Jane Doe', 'John Roe']
+    >>> names_in_byline("Written By: Catherine Boeckmann Executive Digital Editor")
+    ['Catherine Boeckmann']
+    >>> names_in_byline("Von Hanna Schmidt am Samstag, 19. Oktober 2019")
+    ['Hanna Schmidt']
+    >>> names_in_byline("Cara Dumaplin RN, BSN, Certified Pediatric Sleep Consultant")
+    ['Cara Dumaplin']
+    >>> names_in_byline("Jane Doe | John Roe"), names_in_byline("Jane Doe | Senior Editor | Dec 2")
+    (['Jane Doe', 'John Roe'], ['Jane Doe'])
+    >>> names_in_byline("By The Currency editors")
+    ['The Currency editors']
+    >>> names_in_byline("https://www.facebook.com/someone")
+    []
+    """
+    text = " ".join(html.unescape(text).split())
+    if CREDIT.match(text):
+        return []
+    text = BYLINE_LEAD.sub("", BYLINE_END.sub("", BYLINE_LEAD.sub("", GLUED_LEAD.sub("", text))))
+    out: list[str] = []
+    for chunk in LIST_SEPARATOR.split(text):
+        chunk = chunk.strip(" .:-–—|•·/")
+        if COLLECTIVE.fullmatch(chunk) and not NOT_A_NAME.search(chunk):
+            if out:
+                break  # "Jane Doe | The Paper's Newsroom": her team, not another author
+            out.append(chunk)  # "The Currency editors", "Redaktion Polizeiticker": a stated collective author
+            continue
+        if CREDENTIAL.fullmatch(chunk):
+            continue
+        role = ROLE_WORD.search(chunk)
+        if out and role:
+            break  # "Jane Doe, Senior Editor, The Paper": the rest describes her
+        names = [_tidy_name(n) for n in NAME_SEPARATOR.split(chunk[: role.start()] if role else chunk)]
+        names = [n for n in names if is_person_name(n) and len(n.split()) >= min_words]
+        if out and not names:
+            break
+        out.extend(names)
+    return out
+
+
+def _tidy_name(name: str) -> str:
+    name = name.strip(" .,;:-–—|•·/'’")
+    name = name.title() if name.isupper() and len(name) > 4 else name  # "SHANA NYS DAMBROT"
+    return _drop_date_words(CREDENTIALS.sub("", name))
+
+
+def _drop_date_words(name: str) -> str:
+    """ "Luke Kim December" -> "Luke Kim"; "Hanna Schmidt am Samstag" -> "Hanna Schmidt"."""
+    words = name.split()
+    while words and (words[-1].lower().rstrip(".,") in MONTH_BY_NAME or words[-1].lower().rstrip(".,") in WEEKDAYS
+                     or words[-1].lower() in ("on", "am", "le", "el", "il", "on:", "said")):
+        words.pop()
+    return " ".join(words)
+
+
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+                      "wed", "thu", "fri", "sat", "sun", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
+                      "samstag", "sonntag", "mo", "di", "mi", "do", "fr", "sa", "so", "lundi", "mardi", "mercredi",
+                      "jeudi", "vendredi", "samedi", "dimanche"})
+
+
+def is_person_name(name: str) -> bool:
+    """Could ``name`` be a person's name (or a pen name)? Not a placeholder, an organisation, a URL,
+    a sentence or a date."""
+    words = name.split()
+    if not words or len(words) > MAX_NAME_WORDS or name.lower() in PLACEHOLDER:
+        return False
+    if NOT_A_NAME.search(name) or ORGANISATION_WORD.search(name):
+        return False
+    if len(words) == 1:
+        return not (name.lower() in MONTH_BY_NAME or name.lower() in WEEKDAYS) and len(name) > 1
+    # every word of a several-word name is capitalised, but for particles ("van der", "de")
+    return all(w[0].isupper() or w.lower() in NAME_PARTICLES or not w[0].isalpha() for w in words)

@@ -1,0 +1,229 @@
+"""HTML metadata (htmlmeta, htmlpage, bylines) on small hand-written pages."""
+
+from __future__ import annotations
+
+import json
+from types import SimpleNamespace
+
+import pytest
+from lxml import html as lxml_html
+
+from newsclean import htmlmeta
+from newsclean.bylines import names_in_byline
+from newsclean.htmlpage import read_page
+from newsclean.models import Metadata
+
+
+def page(head: str = "", body: str = "", lang: str = "en", jsonld: object | str | None = None) -> object:
+    """A parsed page with ``head`` and ``body`` markup, and a JSON-LD script when given."""
+    if jsonld is not None:
+        text = jsonld if isinstance(jsonld, str) else json.dumps(jsonld)
+        head += f'<script type="application/ld+json">{text}</script>'
+    return lxml_html.fromstring(f'<html lang="{lang}"><head>{head}</head><body>{body}</body></html>')
+
+
+def meta(head: str = "", body: str = "", **kwargs: object) -> Metadata:
+    fallback = kwargs.pop("fallback", None)
+    return htmlmeta.extract(page(head, body, **kwargs), url=None, fallback=fallback)  # type: ignore[arg-type]
+
+
+# --- JSON-LD ---------------------------------------------------------------------------------------------
+
+ARTICLE = {"@type": "NewsArticle", "headline": "Blinken meets Lavrov", "datePublished": "2021-12-02T20:45:00+02:00",
+           "dateModified": "2021-12-03T09:00:00+02:00", "author": {"@type": "Person", "name": "Igor Kossov"},
+           "publisher": {"@type": "Organization", "name": "The Kyiv Independent"}}
+
+
+@pytest.mark.parametrize("jsonld", [
+    ARTICLE,
+    [ARTICLE],
+    {"@context": "https://schema.org", "@graph": [{"@type": "WebSite", "name": "The Kyiv Independent"}, ARTICLE]},
+    {"@type": "WebPage", "mainEntity": ARTICLE},
+    json.dumps(ARTICLE)[:-1] + ",}",  # a trailing comma
+    "<!--" + json.dumps(ARTICLE) + "-->",
+])
+def test_jsonld_shapes(jsonld: object) -> None:
+    m = meta(jsonld=jsonld)
+    assert (m.title, m.authors, m.date, m.modified) == (
+        "Blinken meets Lavrov", ("Igor Kossov",), "2021-12-02T20:45:00+02:00", "2021-12-03T09:00:00+02:00")
+    assert m.site == "The Kyiv Independent"
+
+
+def test_jsonld_graph_references_are_resolved() -> None:
+    graph = {"@graph": [
+        {"@type": "Article", "@id": "#article", "headline": "Tram line opens",
+         "author": [{"@id": "#jane"}, {"@id": "#john"}], "publisher": {"@id": "#org"}},
+        {"@type": "Person", "@id": "#jane", "name": "Jane Doe"},
+        {"@type": "Person", "@id": "#john", "name": "John Roe"},
+        {"@type": "Organization", "@id": "#org", "name": "City Post"},
+    ]}
+    m = meta(jsonld=graph)
+    assert m.authors == ("Jane Doe", "John Roe")
+    assert m.site == "City Post"
+
+
+def test_jsonld_organisation_author_is_not_a_person() -> None:
+    article = dict(ARTICLE, author={"@type": "Organization", "name": "Kyiv Independent News Desk"})
+    assert meta(jsonld=article).authors == ()
+
+
+def test_invalid_jsonld_is_ignored() -> None:
+    m = meta('<meta property="og:title" content="Tram line opens">', jsonld='{"@type": "NewsArticle", "headline": ')
+    assert m.title == "Tram line opens"
+
+
+def test_jsonld_without_a_type_and_odd_values_do_not_raise() -> None:
+    odd = [None, 3, "text", {"@type": ["Article", "WebPage"], "headline": ["Two", "headlines"], "author": [None, 5]},
+           {"@type": "BlogPosting", "author": {"@id": "#missing"}, "datePublished": ["2020-01-02"]}]
+    m = meta(jsonld=odd)
+    assert m.title == "Two"
+    assert m.date == "2020-01-02"
+
+
+# --- title -----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("declared, site, expected", [
+    ("Tram line opens | City Post", "City Post", "Tram line opens"),
+    ("City Post - Tram line opens", "City Post", "Tram line opens"),
+    ("Tram line opens – City Post News", "City Post", "Tram line opens"),
+    ("Tram line opens :: citypost.com", "citypost.com", "Tram line opens"),
+    ("City Post: Tram line opens", "City Post", "Tram line opens"),
+    ("Ukraine: what next?", "City Post", "Ukraine: what next?"),
+])
+def test_site_name_is_removed_from_the_title(declared: str, site: str, expected: str) -> None:
+    head = f'<title>{declared}</title><meta property="og:site_name" content="{site}">'
+    assert meta(head).title == expected
+
+
+def test_the_h1_that_matches_a_declared_title_wins() -> None:
+    head = '<meta property="og:title" content="Tram line opens | City Post"><meta property="og:site_name" ' \
+           'content="City Post">'
+    body = "<h1>City Post</h1><h1>Tram line opens</h1><h1>Most read</h1>"
+    assert meta(head, body).title == "Tram line opens"
+
+
+def test_a_kicker_inside_the_h1_is_dropped() -> None:
+    head = '<meta property="og:title" content="Tram line opens">'
+    body = '<h1><span class="kicker">Transport</span> <span>Tram line opens</span></h1>'
+    assert meta(head, body).title == "Tram line opens"
+
+
+def test_the_only_h1_is_the_headline_a_reader_sees() -> None:
+    head = '<title>Trams: all you need to know | City Post</title>'
+    assert meta(head, "<h1>The new tram line opens on Monday</h1>").title == "The new tram line opens on Monday"
+
+
+# --- authors ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("byline, names", [
+    ("By Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+    ("By Jane Doe, John Roe", ["Jane Doe", "John Roe"]),
+    ("Jane Doe | John Roe", ["Jane Doe", "John Roe"]),
+    ("Jane Doe, Staff Writer", ["Jane Doe"]),
+    ("Written By: Catherine Boeckmann Executive Digital Editor", ["Catherine Boeckmann"]),
+    ("Von Hanna Schmidt und Tom Berg, 19. Oktober 2019", ["Hanna Schmidt", "Tom Berg"]),
+    ("ByDaryl Austin", ["Daryl Austin"]),
+    ("Rebecca Lake, CEPF® | Edited by Marie White", ["Rebecca Lake"]),
+    ("jane@example.com", []),
+    ("https://www.facebook.com/cityposts", []),
+    ("admin", []),
+    ("Stadtkurier Verlag GmbH", []),
+    ("Photo: Jane Doe", []),
+])
+def test_names_in_byline(byline: str, names: list[str]) -> None:
+    assert names_in_byline(byline) == names
+
+
+def test_meta_author_is_split_and_the_site_is_not_an_author() -> None:
+    head = ('<meta property="og:site_name" content="City Post"><meta name="author" content="Jane Doe and John Roe">'
+            '<meta name="author" content="City Post">')
+    assert meta(head).authors == ("Jane Doe", "John Roe")
+
+
+def test_site_name_from_meta_is_not_an_author() -> None:
+    head = '<meta property="og:site_name" content="City Post"><meta name="author" content="City Post">'
+    assert meta(head).authors == ()
+
+
+def test_byline_element_with_author_link() -> None:
+    body = '<h1>Tram line opens</h1><div class="byline">By <a href="/author/jane-doe">Jane Doe</a>, Senior ' \
+           'Editor</div><aside><div class="author">Someone Else</div></aside>'
+    assert meta(body=body).authors == ("Jane Doe",)
+
+
+def test_byline_line_in_the_text() -> None:
+    body = "<h1>Tram line opens</h1><p>By Jane Doe</p><p>By using this site you agree to our cookie policy.</p>"
+    assert meta(body=body).authors == ("Jane Doe",)
+
+
+def test_trafilatura_author_is_the_last_resort() -> None:
+    assert meta(fallback=SimpleNamespace(author="Jane Doe; John Roe")).authors == ("Jane Doe", "John Roe")
+
+
+# --- dates -----------------------------------------------------------------------------------------------
+
+def test_jsonld_publication_date_before_meta_and_never_the_modification_date() -> None:
+    head = ('<meta property="article:published_time" content="2021-12-01T10:00:00Z">'
+            '<meta property="article:modified_time" content="2021-12-05T10:00:00Z">')
+    article = {"@type": "Article", "datePublished": "2021-12-02T20:45:00+02:00", "dateModified": "2021-12-04"}
+    m = meta(head, jsonld=article)
+    assert (m.date, m.modified) == ("2021-12-02T20:45:00+02:00", "2021-12-04")
+    m = meta(head)
+    assert (m.date, m.modified) == ("2021-12-01T10:00:00+00:00", "2021-12-05T10:00:00+00:00")
+
+
+def test_the_date_shown_by_the_headline_is_the_pages_own_statement() -> None:
+    head = '<meta property="article:published_time" content="2021-12-03T01:30:00Z">'
+    body = "<h1>Tram line opens</h1><p>December 2, 2021 8:30 PM</p><p>Text of the article.</p>"
+    assert meta(head, body).date == "2021-12-02T20:30"
+
+
+def test_a_shown_update_date_is_not_the_publication_date() -> None:
+    head = ('<meta property="article:published_time" content="2021-12-02T10:00:00+01:00">'
+            '<meta property="article:modified_time" content="2022-03-01T10:00:00+01:00">')
+    body = "<h1>Tram line opens</h1><p>Updated March 1, 2022</p><p>Text.</p>"
+    m = meta(head, body)
+    assert (m.date, m.modified) == ("2021-12-02T10:00:00+01:00", "2022-03-01T10:00:00+01:00")
+    body = "<h1>Tram line opens</h1><p>March 1, 2022</p><p>Text.</p>"  # shown, but it is the update
+    assert meta(head, body).date == "2021-12-02T10:00:00+01:00"
+
+
+def test_htmldate_is_the_fallback_but_a_year_alone_is_no_date() -> None:
+    assert meta(fallback=SimpleNamespace(date="2021-12-02")).date == "2021-12-02"
+    assert meta(fallback=SimpleNamespace(date="2019-01-01")).date is None
+
+
+def test_microdata_and_written_dates() -> None:
+    body = '<h1>Tram</h1><time itemprop="datePublished" datetime="2022-05-14T10:00:00+02:00">14 May</time>'
+    assert meta(body=body).date == "2022-05-14T10:00:00+02:00"
+    head = '<meta name="pubdate" content="Sat, 14 May 2022 08:00:00 GMT">'
+    assert meta(head).date == "2022-05-14T08:00:00+00:00"
+
+
+def test_american_numeric_dates_are_month_first() -> None:
+    body = "<h1>Tram line opens</h1><p>Posted 05/04/2022</p>"
+    assert meta(body=body, lang="en-US").date == "2022-05-04"
+    assert meta(body=body, lang="en-GB").date == "2022-04-05"
+
+
+# --- the rest ----------------------------------------------------------------------------------------------
+
+def test_language_url_site_description_tags_image() -> None:
+    head = ('<link rel="canonical" href="https://citypost.example/tram"><meta property="og:site_name" '
+            'content="City Post"><meta property="og:description" content="A new line."><meta property="og:image" '
+            'content="https://citypost.example/tram.jpg"><meta property="article:tag" content="Transport">'
+            '<meta name="keywords" content="ignored, when, tags, exist">')
+    m = meta(head, lang="de-DE")
+    assert (m.language, m.url, m.site, m.description, m.tags, m.image) == (
+        "de", "https://citypost.example/tram", "City Post", "A new line.", ("Transport",),
+        "https://citypost.example/tram.jpg")
+
+
+@pytest.mark.parametrize("declared, expected", [("en_US", "en"), ("pt-BR", "pt"), ("english", None), ("", None)])
+def test_language_is_iso_639_1(declared: str, expected: str | None) -> None:
+    assert htmlmeta.pick_language(read_page(page(lang=declared))) == expected
+
+
+def test_a_given_url_wins_over_the_canonical_link() -> None:
+    tree = page('<link rel="canonical" href="https://citypost.example/tram">')
+    assert htmlmeta.extract(tree, url="https://example.org/given").url == "https://example.org/given"
