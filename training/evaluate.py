@@ -20,26 +20,37 @@ from training.train import is_holdout
 import newsclean
 from newsclean.errors import NewscleanError
 from newsclean.strip import text as text_stripper
+from newsclean.strip.model import read_model
 
 STYLES = ("dump-browser", "dump-blocks")
 
 
-def run(bench: Path, sets: list[str], holdout: bool, use_model: bool) -> dict[tuple[str, str], dict]:
+def run(bench: Path, sets: list[str], holdout: bool, use_model: bool, styles: tuple[str, ...] = STYLES
+        ) -> dict[tuple[str, str], dict]:
     if not use_model:
         text_stripper.load_model = lambda: None  # type: ignore[assignment]
     results = {}
     for name in sets:
-        gold = [json.loads(line) for line in (bench / name / "gold.jsonl").read_text(encoding="utf-8").splitlines()]
-        for style in STYLES:
+        lines = (bench / name / "gold.jsonl").read_text(encoding="utf-8").split("\n")
+        gold = [json.loads(line) for line in lines if line]
+        for style in styles:
             pages = []
+            meta: dict[str, list[bool]] = {"title": [], "author": [], "date": []}
             for g in gold:
                 if holdout and not is_holdout(g["id"]):
                     continue
-                raw = gzip.decompress((bench / name / style / f"{g['id']}.txt.gz").read_bytes())
+                suffix = ".html.gz" if style == "html" else ".txt.gz"
+                raw = gzip.decompress((bench / name / style / f"{g['id']}{suffix}").read_bytes())
                 try:
-                    got = newsclean.clean(raw, kind="text").text
+                    doc = newsclean.clean(raw, kind="html" if style == "html" else "text", url=g.get("url"))
+                    got = doc.text
+                    values = {"title": doc.title, "author": doc.authors, "date": doc.date}
                 except NewscleanError:
                     got = ""
+                    values = {"title": None, "author": [], "date": None}
+                for key in meta:
+                    if g.get(key):
+                        meta[key].append(scoring.meta_match(key, g[key], values[key]))
                 if name == "traf":
                     pages.append(scoring.snippet_page(g["with"], g["without"], got))
                 elif name == "aeb":
@@ -49,7 +60,8 @@ def run(bench: Path, sets: list[str], holdout: bool, use_model: bool) -> dict[tu
             agg = {"traf": scoring.aggregate_snippet, "aeb": scoring.aggregate_shingle}.get(
                 name, scoring.aggregate_bow)(pages)
             results[(name, style)] = agg
-            print(f"{name:9} {style:13} P {agg['p']:.3f} R {agg['r']:.3f} F1 {agg['f1']:.3f} n={agg['n']}",
+            fields = "  ".join(f"{k} {sum(v) / len(v):.3f} (n={len(v)})" for k, v in meta.items() if v)
+            print(f"{name:9} {style:13} P {agg['p']:.3f} R {agg['r']:.3f} F1 {agg['f1']:.3f} n={agg['n']}  {fields}",
                   flush=True)
     return results
 
@@ -59,14 +71,20 @@ def main() -> None:
     ap.add_argument("--bench-dir", type=Path, default=Path("../shared/bench"))
     ap.add_argument("--sets", default="aeb,wcxb-dev,traf")
     ap.add_argument("--holdout", action="store_true")
+    ap.add_argument("--html", action="store_true", help="score the HTML pages instead of the dumps")
     ap.add_argument("--no-model", action="store_true")
+    ap.add_argument("--model", type=Path, help="evaluate this model file instead of the shipped one")
     ap.add_argument("--const", action="append", default=[], metavar="NAME=VALUE",
                     help="override a decoding constant of newsclean.strip.text (for tuning)")
     args = ap.parse_args()
     for item in args.const:
         name, value = item.split("=", 1)
         setattr(text_stripper, name, float(value))
-    run(args.bench_dir, args.sets.split(","), args.holdout, not args.no_model)
+    if args.model:
+        with open(args.model, "rb") as fh:
+            model = read_model(fh)
+        text_stripper.load_model = lambda: model  # type: ignore[assignment]
+    run(args.bench_dir, args.sets.split(","), args.holdout, not args.no_model, ("html",) if args.html else STYLES)
 
 
 if __name__ == "__main__":

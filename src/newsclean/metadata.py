@@ -38,7 +38,10 @@ def from_text(stripped: Stripped, body: str, url: str | None = None) -> tuple[Me
     authors: list[str] = []
     date = hints.get("date")
     extra: dict[str, Any] = {}
-    for byline in stripped.with_role(Role.BYLINE):
+    model_lines: dict[str, str] = hints.get("metadata_lines") or {}  # type: ignore[assignment]
+    bylines = stripped.with_role(Role.BYLINE)
+    bylines += [line for key, line in model_lines.items() if key in ("author", "date") and line not in bylines]
+    for byline in bylines:
         names, when, minutes = parse_byline(byline)
         authors = authors or names
         date = date or when
@@ -68,29 +71,68 @@ def parse_byline(line: str) -> tuple[list[str], str | None, int | None]:
     (['Igor Kossov'], '2021-12-02T20:45', 2)
     >>> parse_byline("By Jane Doe and John Roe, Staff Writers")[0]
     ['Jane Doe', 'John Roe']
+    >>> parse_byline("October 11, 2023 by Autumn Huerter")[:2]
+    (['Autumn Huerter'], '2023-10-11')
+    >>> parse_byline("BY KORIN MILLERPUBLISHED: JAN 29, 2025")[0]
+    ['KORIN MILLER']
+    >>> parse_byline("Table of Contents")[0]
+    []
     """
     found = find_date(line)
     when = found[0] if found else None
-    names_part = line[: found[1].start()] if found else line
-    minutes_match = _READING_TIME.search(line[found[1].end():] if found else line)
+    before, after = (line[: found[1].start()], line[found[1].end():]) if found else (line, "")
+    minutes_match = _READING_TIME.search(after if found else line)
     minutes = int(minutes_match.group(1)) if minutes_match else None
     if minutes_match and not found:
-        names_part = line[: minutes_match.start()]
-    names_part = _BY.sub("", names_part)
-    names_part = re.split(r"\s[|·•–—-]\s|\b(?:updated|published|posted|aktualisiert|veröffentlicht)\b",
-                          names_part, maxsplit=1, flags=re.I)[0]
+        before = line[: minutes_match.start()]
+    # "Veröffentlicht am 15/07/2014 von Guido Beyss", "October 11, 2023 by Autumn Huerter":
+    # the names follow a "by" after the date, or after other words
+    by_inside = _BY_INSIDE.search(before) or (_BY_INSIDE.search(" " + after) if found else None)
+    lead = before[: by_inside.start()].strip() if by_inside and by_inside.string is before else ""
+    if lead and _NAME_START.fullmatch(lead) and not _BYLINE_VERB.search(lead):
+        by_inside = None  # "Christoph von Eichhorn": a particle inside a name, not a "by"
+    if _BY.match(before):
+        has_by, names_part = True, _BY.sub("", before)
+    elif by_inside:
+        has_by, names_part = True, by_inside.string[by_inside.end():]
+    else:
+        has_by, names_part = False, before
+    # keywords glued to names by the dump ("MILLERPUBLISHED:") end the names too
+    names_part = re.split(r"\s[|·•–—-]\s|(?i:updated|published|posted on|last updated|aktualisiert|veröffentlicht|"
+                          r"stand:)|\s(?:on|am|le|el|il)\s", names_part, maxsplit=1)[0]
     names_part = _ROLE_WORDS.sub("", names_part)
-    return split_authors(names_part), when, minutes
+    return split_authors(names_part, strict=not has_by), when, minutes
 
 
-def split_authors(text: str) -> list[str]:
-    """'A, B and C' -> ['A', 'B', 'C'], dropping what cannot be a person's name."""
+_NAME_START = re.compile(r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'.-]*\s*){1,3}")
+_BYLINE_VERB = re.compile(r"(?i)veröffentlicht|gespeichert|geschrieben|verfasst|erstellt|posted|written|published|"
+                          r"publié|publicado|pubblicato|опубліковано|опубликовано")
+_BY_INSIDE = re.compile(r"\s(?:by|von|par|por|di|door|av|przez|від|автор)\s+(?=\S)", re.I)
+# Lower-case particles that may stand inside a name ("Christoph von Ritter", "Loïc Le Clerc").
+_PARTICLES = frozenset("von van der den de da di du le la bin al ten ter zu".split())
+# Words that never stand in a person's name but often in headings mistaken for bylines
+# ("Table of Contents", "Our Blogs", "Planning Your Move").
+_FUNCTION_WORDS = frozenset(
+    "of the and our your my to for in on with at from about all more how what why blog blogs news home menu "
+    "contents share tags les des die das und zum zur".split())
+
+
+def split_authors(text: str, strict: bool = False) -> list[str]:
+    """'A, B and C' -> ['A', 'B', 'C'], dropping what cannot be a person's name.
+
+    ``strict`` (for lines without a "By"): a name has two to five words, each capitalised, and
+    none of them a function word.
+    """
     out: list[str] = []
     for part in _SPLIT_AUTHORS.split(text):
-        name = " ".join(part.strip(" .:;,-–—|").split())
+        name = " ".join(part.strip(" .:;,-–—|·•").split())
         if not name or _NOT_A_NAME.search(name) or len(name.split()) > MAX_AUTHOR_WORDS:
             continue
-        if not name[0].isupper() and not UNSPACED.match(name[0]):
+        if not name[0].isupper() and not UNSPACED.match(name[0]) and (strict or " " in name):
+            continue  # lower case: only a one-word user name after an explicit "by"
+        tokens = name.split()
+        if strict and (len(tokens) < 2 or any(t.casefold() in _FUNCTION_WORDS for t in tokens)
+                       or any(not t[0].isupper() and t not in _PARTICLES for t in tokens)):
             continue
         if name not in out:
             out.append(name)

@@ -26,7 +26,7 @@ _DATE_TIME_ONLY = re.compile(
     r"^\W*(?:(?:\d{1,4}[./\-]\d{1,2}[./\-]\d{1,4}|\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|"
     r"[^\W\d_]{3,10}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+[^\W\d_]{3,10}\.?\s+\d{4}|\d{4}|"
     r"(?:updated|published|posted)|\d+\s+(?:min|mins|minutes?|hours?|hrs?|days?|weeks?)\s+ago|"
-    r"yesterday|today|\d+\s*(?:min|mins)\s+read)[\s,|·•\-–—]*)+\W*$",
+    r"yesterday|today|\d+\s*(?:min|mins)\s+read|at|um|à|o|в)[\s,|·•\-–—]*)+\W*$",
     re.I,
 )
 _COUNTER = re.compile(
@@ -34,6 +34,20 @@ _COUNTER = re.compile(
     r"kommentare?|commentaires?|comentarios?|commenti|комментари\w*|коментар\w*|komentarz\w*|σχόλια)\W*$",
     re.I,
 )
+# "34 responses to “Title”", "12 thoughts on “Title”", "5 Comments": a comment section starts here.
+_COMMENT_COUNTER = re.compile(
+    r"^\W*(?:\d[\d.,]*\s+(?:comments?|responses?|replies|thoughts?|reactions?|kommentare?|commentaires?|"
+    r"comentarios?|commenti|комментари\w*|коментар\w*|komentarz\w*|σχόλια)\b(?:\s+(?:to|on|zu|sur|a|на)\b.*)?|"
+    r"(?:one|no)\s+(?:comments?|responses?|thoughts?)\b.*)$",
+    re.I,
+)
+# A commenter's name line: "joetoronto says:", "Anna schreibt:".
+_SPEAKER = re.compile(
+    r"\b(?:says|said|wrote|schreibt|sagt|dice|escribió|a écrit|ha scritto|пишет|пише|napisał)\s*:\s*$", re.I)
+_ENDS_WITH_COUNT = re.compile(r"\(\d[\d.,]*\)\s*$")
+_HAS_DIGIT_DATE = re.compile(
+    r"\b(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|[^\W\d_]{3,10}\.?\s+\d{1,2},?\s+\d{4}|"
+    r"\d{1,2}\.?\s+[^\W\d_]{3,10}\.?,?\s+\d{4})")
 _URL = re.compile(r"^\W*(?:https?://|www\.)\S+\W*$|^\S+@\S+\.\w+$", re.I)
 _PIPE_MENU = re.compile(r"(?:\s[|·•/]\s.*){2,}")
 
@@ -59,6 +73,10 @@ class LineFeatures:
     upper_share: float  # share of upper-case letters among letters (short lines only; else 0)
     unspaced: bool  # written in a script without spaces (CJK, Thai)
     blank_before: bool  # an empty line precedes it in the raw text
+    comment_counter: bool  # "34 responses to ...": a comment section begins
+    speaker: bool  # "name says:"
+    has_date: bool  # a short line containing a date
+    ends_with_count: bool  # "Headline (185)"
 
 
 @dataclass(frozen=True)
@@ -117,6 +135,10 @@ def compute_features(lines: list[str], blank_before: list[bool]) -> tuple[list[L
                 upper_share=upper,
                 unspaced=unspaced,
                 blank_before=blank_before[i],
+                comment_counter=short and bool(_COMMENT_COUNTER.match(line)),
+                speaker=n_words <= 8 and bool(_SPEAKER.search(line)),
+                has_date=short and bool(_HAS_DIGIT_DATE.search(line)),
+                ends_with_count=bool(_ENDS_WITH_COUNT.search(line)),
             )
         )
     return feats, DocumentStats(name, coverage)

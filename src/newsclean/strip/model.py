@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 import numpy as np
 
@@ -66,11 +67,15 @@ def base_features(f: LineFeatures, n_lines: int, has_stoplist: bool) -> list[flo
         f.text.count(",") / max(words, 1),
         float(bool(_QUOTE.search(f.text))),
         float(bool(_SEPARATORS.search(f.text))),
-        float(f.words >= 8 and f.terminal),  # prose-like
+        float(f.comment_counter),
+        float(f.speaker),
+        float(f.has_date),
+        float(f.ends_with_count),
+        float(f.words >= 8 and f.terminal),  # prose-like (keep last: N_BASE - 1)
     ]
 
 
-N_BASE = 10 + len(CATEGORIES) + 18
+N_BASE = 10 + len(CATEGORIES) + 22
 # Which base features are carried to neighbours: words, stopwords, terminal, lexicon, prose-like.
 CONTEXT_COLUMNS = (0, 2, 3, 9, N_BASE - 1)
 
@@ -173,18 +178,46 @@ class Network:
         return 1.0 / (1.0 + np.exp(-self.logits(x)))
 
 
+# Metadata lines found by their own heads over the same evidence plus where the body starts.
+ROLES = ("title", "author", "date")
+# Lines further than this from the first body line (in lines) are equally "far" for the role heads.
+ROLE_DISTANCE_SCALE = 30.0
+
+
+def role_features(x: np.ndarray, probs: np.ndarray, words: np.ndarray) -> np.ndarray:
+    """Rows for the title / author / date heads: the line's evidence, the body probabilities around
+    it, and its signed distance to the first and last likely body lines."""
+    n = len(probs)
+    idx = np.arange(n)
+    body = np.flatnonzero(probs >= 0.5)
+    first = body[0] if len(body) else n
+    last = body[-1] if len(body) else n
+    to_first = np.clip((idx - first) / ROLE_DISTANCE_SCALE, -1, 1)
+    to_last = np.clip((idx - last) / ROLE_DISTANCE_SCALE, -1, 1)
+    just_before = ((idx < first) & (idx >= first - 8)).astype(float)
+    return np.hstack([x, context_features(probs, words), np.column_stack([to_first, to_last, just_before])])
+
+
 @dataclass(frozen=True)
 class LineModel:
-    """Two stacked networks: line evidence -> P(body); then that P in context -> final P(body)."""
+    """Two stacked networks: line evidence -> P(body); then that P in context -> final P(body).
+    Optional heads give, per line, P(title), P(author line), P(date line)."""
 
     first: Network
     second: Network | None
+    roles: dict[str, Network]
 
     def probabilities(self, x: np.ndarray, words: np.ndarray) -> np.ndarray:
         probs = self.first.probabilities(x)
         if self.second is not None:
             probs = self.second.probabilities(np.hstack([x, context_features(probs, words)]))
         return probs
+
+    def role_probabilities(self, x: np.ndarray, probs: np.ndarray, words: np.ndarray) -> dict[str, np.ndarray]:
+        if not self.roles:
+            return {}
+        rows = role_features(x, probs, words)
+        return {role: net.probabilities(rows) for role, net in self.roles.items()}
 
 
 def _network(data: np.lib.npyio.NpzFile, prefix: str) -> Network | None:
@@ -199,8 +232,16 @@ def load_model() -> LineModel | None:
     """The shipped model, or None when the package was installed without it."""
     try:
         ref = resources.files("newsclean") / "data" / "line_model.npz"
-        with ref.open("rb") as fh, np.load(fh) as data:
-            first = _network(data, "s1_")
-            return LineModel(first, _network(data, "s2_")) if first else None
+        with ref.open("rb") as fh:
+            return read_model(fh)
     except (FileNotFoundError, OSError, KeyError, ValueError):
         return None
+
+
+def read_model(fh: Any) -> LineModel | None:
+    with np.load(fh) as data:
+        first = _network(data, "s1_")
+        if first is None:
+            return None
+        roles = {role: net for role in ROLES if (net := _network(data, f"{role}_")) is not None}
+        return LineModel(first, _network(data, "s2_"), roles)

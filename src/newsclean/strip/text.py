@@ -44,7 +44,7 @@ CROSS_BARRIER_SHARE = 0.6
 HEADER_WINDOW = 15
 TITLE_MIN_WORDS, TITLE_MAX_WORDS = 2, 30
 
-_DATED_HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s+(.+?)\s*$")
+_DATED_HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2}|unknown)(?:\s+(.+?))?\s*$")
 _BYLINE_START = re.compile(
     r"^(?:by|written by|posted by|words by|story by|text by|von|par|por|di|door|av|af|autor|autorka|"
     r"автор|авторка|від|από|του|της|przez|yazan|text:|texte\s*:|fotos?)\s*:?\s+\S", re.I)
@@ -103,33 +103,38 @@ def strip_text(text: str, use_model: bool = True) -> Stripped:
     hints: dict[str, object] = {}
     header = _DATED_HEADER.match(lines[0])
     if header:  # newsclean's own "dated" output: the header is metadata, the rest is the article
-        hints.update(date=header.group(1), title=header.group(2), dated_header=True)
+        day, title = header.group(1), header.group(2)
+        hints.update(date=None if day == "unknown" else day, title=title, dated_header=True)
     first = 1 if header else 0
     ev = gather_evidence(lines, blank_before, first)
     hints["stoplist"] = ev.stoplist
-    probs = line_probabilities(ev) if use_model else None
-    if probs is None:
+    predicted = predict_lines(ev) if use_model else None
+    role_probs: dict[str, np.ndarray] = {}
+    if predicted is None:
         span, keep = ev.rule_span, None
     else:
+        probs, role_probs = predicted
         span, keep = decode(probs, ev)
     roles: list[tuple[Role, str]] = [(Role.REMOVED, "")] * len(lines)
     if header:
         roles[0] = (Role.TITLE, "header:dated")
     if span is None:
         return Stripped(tuple(Line(t, Role.REMOVED, "no-article") for t in lines), hints)
-    assign_roles(ev.feats, ev.verdicts, span, roles, first, keep)
+    hints["metadata_lines"] = assign_roles(ev.feats, ev.verdicts, span, roles, first, keep, role_probs)
     out = tuple(Line(f.text, role, reason) for f, (role, reason) in zip(ev.feats, roles, strict=True))
     return Stripped(out, hints)
 
 
-def line_probabilities(ev: Evidence) -> np.ndarray | None:
-    """P(body) for each line from the shipped network, or None without one."""
+def predict_lines(ev: Evidence) -> tuple[np.ndarray, dict[str, np.ndarray]] | None:
+    """P(body) for each line, and P(title / author / date line), from the shipped model (None without)."""
     model = load_model()
     if model is None or not ev.feats:
         return None
     x = feature_matrix(ev.feats, ev.has_stoplist, ev.rule_span, [v.barrier for v in ev.verdicts],
                        [v.score for v in ev.verdicts])
-    return model.probabilities(x, np.array([f.words for f in ev.feats], dtype=float))
+    words = np.array([f.words for f in ev.feats], dtype=float)
+    probs = model.probabilities(x, words)
+    return probs, model.role_probabilities(x, probs, words)
 
 
 # Decoding the network's probabilities into one article span (chosen on held-out benchmark pages,
@@ -139,6 +144,11 @@ SPAN_THRESHOLD = 0.5
 KEEP_THRESHOLD = 0.5
 # Outside the span, a line this sure is kept all the same (an article split by a large insert).
 OUTSIDE_KEEP = 0.9
+# Inside the span, a line the rules call prose (worth this many words of evidence) is kept from
+# this lower probability: a paragraph between two inserts ("Read more: ..." / "Advertisement")
+# looks to the model like part of the inserts.
+PROSE_SCORE = 10.0
+PROSE_KEEP = 0.2
 
 
 def decode(probs: np.ndarray, ev: Evidence) -> tuple[tuple[int, int] | None, list[bool]]:
@@ -149,7 +159,8 @@ def decode(probs: np.ndarray, ev: Evidence) -> tuple[tuple[int, int] | None, lis
     if span is None:
         return None, [False] * len(probs)
     start, end = span
-    keep = [(start <= i < end and p >= KEEP_THRESHOLD) or p >= OUTSIDE_KEEP for i, p in enumerate(probs.tolist())]
+    keep = [(start <= i < end and (p >= KEEP_THRESHOLD or (p >= PROSE_KEEP and v.score >= PROSE_SCORE)))
+            or p >= OUTSIDE_KEEP for i, (p, v) in enumerate(zip(probs.tolist(), ev.verdicts, strict=True))]
     keep[: ev.first] = [False] * ev.first
     return span, keep
 
@@ -163,6 +174,10 @@ def score_line(f: LineFeatures) -> Verdict:
         return Verdict(chrome, "url")
     if f.date_time:
         return Verdict(-CHROME_COST, "date-or-time")
+    if f.comment_counter:
+        return Verdict(chrome, "comments:counter", barrier=True)
+    if f.speaker:
+        return Verdict(chrome, "comments:author")
     if f.counter:
         return Verdict(-CHROME_COST, "counter")
     if f.lexicon:
@@ -239,10 +254,12 @@ def _best_prefix(scores: list[float], lo: int, hi: int) -> tuple[float, int]:
 
 
 def assign_roles(feats: list[LineFeatures], verdicts: list[Verdict], span: tuple[int, int],
-                 roles: list[tuple[Role, str]], first: int, keep: list[bool] | None = None) -> None:
+                 roles: list[tuple[Role, str]], first: int, keep: list[bool] | None = None,
+                 role_probs: dict[str, np.ndarray] | None = None) -> dict[str, str]:
     """Fill ``roles``: the body inside the span, headline/byline/captions above it, chrome elsewhere.
 
     ``keep`` (the model's decisions) overrides the rules for every line but "Read also" pointers.
+    Returns the metadata lines the model's heads found ({"author": line, "date": line, ...}).
     """
     start, end = span
     n = len(feats)
@@ -275,7 +292,66 @@ def assign_roles(feats: list[LineFeatures], verdicts: list[Verdict], span: tuple
         roles[last] = (Role.REMOVED, "after-article")
         last = max((i for i in range(last) if roles[i][0].kept), default=-1)
     top = min((i for i in range(first, n) if roles[i][0].kept), default=start)
+    if role_probs and not first:
+        found = _pick_metadata_lines(feats, role_probs, roles, top)
+        _mark_captions(feats, verdicts, roles, top)
+        return found
     _find_header(feats, verdicts, top, roles, first)
+    return {}
+
+
+# A metadata head's best line is taken when at least this likely (chosen on held-out pages: below it
+# the pick is wrong more often than right).
+ROLE_MIN_PROBABILITY = 0.5
+# A kept line this long is a paragraph that happens to name the author or a date: it stays body.
+ROLE_MAX_BODY_WORDS = 15
+
+
+def _pick_metadata_lines(feats: list[LineFeatures], role_probs: dict[str, np.ndarray],
+                         roles: list[tuple[Role, str]], top: int) -> dict[str, str]:
+    """The most likely title, author and date lines, by the model's heads.
+
+    The title is the headline above the article (or its first line, when that reads like a
+    headline). Author and date lines outside the body become bylines; inside it (a short body line
+    naming the author) they stay body and are only read for metadata. Returns those lines' texts.
+    """
+    found: dict[str, str] = {}
+    for role in ("title", "author", "date"):
+        probs = role_probs.get(role)
+        if probs is None:
+            continue
+        i = int(np.argmax(probs))
+        if probs[i] < ROLE_MIN_PROBABILITY or feats[i].pointer:
+            continue
+        kept = roles[i][0].kept
+        if role == "title":
+            if i > top or (kept and (i != top or feats[i].terminal)) or roles[i][0] is Role.BYLINE:
+                continue
+            roles[i] = (Role.TITLE, "title")
+        elif not kept and roles[i][0] is not Role.TITLE:
+            if roles[i][0] is not Role.BYLINE:
+                roles[i] = (Role.BYLINE, f"byline:{role}")
+        elif kept and feats[i].words > ROLE_MAX_BODY_WORDS:
+            continue
+        found[role] = feats[i].text
+    return found
+
+
+# How far above the article's first line image captions are looked for.
+CAPTION_WINDOW = 8
+
+
+def _mark_captions(feats: list[LineFeatures], verdicts: list[Verdict], roles: list[tuple[Role, str]],
+                   top: int) -> None:
+    """Removed prose just above the article, below the headline/byline, is an image caption (or
+    a standfirst): kept apart from the body, listed in ``captions``."""
+    header = max((i for i in range(top) if roles[i][0] in (Role.TITLE, Role.BYLINE)), default=-1)
+    for i in range(max(header + 1, top - CAPTION_WINDOW), top):
+        f, v = feats[i], verdicts[i]
+        if roles[i][0] is not Role.REMOVED or f.words >= 40:
+            continue
+        if is_caption(f.text) or (header >= 0 and not v.reason and v.score > 0):
+            roles[i] = (Role.CAPTION, "caption")
 
 
 def _find_header(feats: list[LineFeatures], verdicts: list[Verdict], start: int,
@@ -341,4 +417,4 @@ def dated_header(lines: list[str]) -> re.Match[str] | None:
     return _DATED_HEADER.match(lines[0]) if lines else None
 
 
-__all__ = ["strip_text", "score_line", "find_span", "gather_evidence", "line_probabilities", "decode"]
+__all__ = ["strip_text", "score_line", "find_span", "gather_evidence", "predict_lines", "decode"]
