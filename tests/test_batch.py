@@ -21,6 +21,7 @@ import pytest
 from click.testing import CliRunner
 
 import newsclean.batch
+import newsclean.tasks
 from newsclean.cli import main
 
 from .conftest import ROOT, SAMPLES
@@ -127,14 +128,14 @@ def test_resume_skips_up_to_date_outputs_and_force_redoes_them(runner: CliRunner
 
 def test_timeout_kills_the_worker_and_the_batch_goes_on(runner: CliRunner, tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    real = newsclean.batch.clean
+    real = newsclean.tasks.clean
 
     def slow_clean(data: Any, **kwargs: Any) -> Any:  # forked workers inherit the patch
         if "STUCK" in data:
             time.sleep(60)
         return real(data, **kwargs)
 
-    monkeypatch.setattr(newsclean.batch, "clean", slow_clean)
+    monkeypatch.setattr(newsclean.tasks, "clean", slow_clean)
     raw = tmp_path / "raw"
     raw.mkdir()
     for n in range(6):
@@ -153,7 +154,7 @@ def test_timeout_kills_the_worker_and_the_batch_goes_on(runner: CliRunner, tmp_p
 
 
 def test_a_crashing_worker_is_replaced(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = newsclean.batch.clean
+    real = newsclean.tasks.clean
 
     def crashing_clean(data: Any, **kwargs: Any) -> Any:
         if "CRASH" in data:
@@ -161,7 +162,7 @@ def test_a_crashing_worker_is_replaced(runner: CliRunner, tmp_path: Path, monkey
             os.kill(os.getpid(), signal.SIGSEGV)
         return real(data, **kwargs)
 
-    monkeypatch.setattr(newsclean.batch, "clean", crashing_clean)
+    monkeypatch.setattr(newsclean.tasks, "clean", crashing_clean)
     raw = tmp_path / "raw"
     raw.mkdir()
     for n in range(5):
@@ -223,7 +224,7 @@ def test_interrupt_stops_workers_and_summarises(runner: CliRunner, tmp_path: Pat
 
 def _slow_run_script() -> str:
     """The CLI in a child process, each document taking at least 40 ms, so that it can be stopped mid-run."""
-    return ("import sys, time\nimport newsclean.batch as b\nreal = b.clean\n"
+    return ("import sys, time\nimport newsclean.tasks as b\nreal = b.clean\n"
             "def slow(data, **kw):\n    time.sleep(0.04)\n    return real(data, **kw)\n"
             "b.clean = slow\nfrom newsclean.cli import main\nsys.argv[0] = 'newsclean'\nmain()\n")
 

@@ -6,8 +6,8 @@ error lines, a report and a summary.
 
 - plan: inputs -> tasks. A document whose output exists and is newer than the input is skipped
   (resume); two inputs that would write the same output are refused rather than racing.
-- work: a worker reads, cleans and renders one task; a document's output file is written by the
-  worker itself (atomically), a stream record's output line goes back to the parent, which appends
+- work (tasks.py): a worker reads, cleans and renders one task; a document's output file is written by
+  the worker itself (atomically), a stream record's output line goes back to the parent, which appends
   it to the stream's output file in order and renames that file into place when the stream ends.
 """
 
@@ -20,15 +20,14 @@ import time
 from collections import Counter
 from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from enum import Enum
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
-from .errors import NewscleanError, NoArticleError, TooLargeError, WriteError
-from .models import Kind, Options
+from .errors import NewscleanError, WriteError
+from .models import Options
 from .pipeline import clean
 from .pool import Failure, Pool, start_method
-from .read import Input, decode, iter_inputs, output_relative, read_bytes
+from .read import Input, iter_inputs, output_relative, read_bytes
 from .streams import (
     Fields,
     NotDocument,
@@ -40,11 +39,10 @@ from .streams import (
     iter_warc,
     open_binary,
     output_name,
-    output_record,
-    parse_line,
     stream_format,
 )
-from .write import AtomicFile, Format, remove_temporaries, render, sweep_temporaries, write_atomically
+from .tasks import Cleaner, Result, Skip, Status, Task, classify
+from .write import AtomicFile, Format, remove_temporaries, sweep_temporaries
 
 # A news page cleans in about 50 ms, the slowest of the 1,882 benchmark pages in under 2 s; 30 s is
 # far beyond any real page and still short enough that a pathological one does not stall a batch.
@@ -67,56 +65,6 @@ _WARM_UP = (
     f"Menu\nHarbour reopens\nby A. Writer December 2, 2021\n\n{_WARM_UP_SENTENCE * 4}\n\n{_WARM_UP_SENTENCE * 3}\n"
     "Subscribe to our newsletter\n",
 )
-
-
-class Status(str, Enum):
-    """What became of one input."""
-
-    OK = "ok"  # cleaned, output written
-    EMPTY = "empty"  # read, but no article text in it
-    FAILED = "failed"  # unreadable, undecodable, timed out, or the output could not be written
-    SKIPPED = "skipped"  # not cleaned: see Skip
-
-
-class Skip(str, Enum):
-    """Why an input was skipped. Only TOO_LARGE counts as an error (exit code 1)."""
-
-    UP_TO_DATE = "up to date"
-    NOT_DOCUMENT = "not a document"
-    TOO_LARGE = "over the size cap"
-
-
-@dataclass(frozen=True)
-class Result:
-    """One input (a file, or one record of a stream) and what became of it: a line of the report."""
-
-    input: str
-    output: str | None  # the file written, ``-`` for stdout, None when nothing was written
-    status: Status
-    reason: str = ""
-    kind: str | None = None  # "html" or "text", when known
-    chars_in: int | None = None  # characters of the decoded input
-    chars_out: int | None = None  # characters of the article text
-    seconds: float = 0.0
-    id: str | None = None  # a stream record's id
-    skip: Skip | None = None
-    rendered: str | None = field(default=None, repr=False, compare=False)  # output still to print
-    stream: bool = False  # a stream record (its output is a JSON line)
-
-    @property
-    def is_error(self) -> bool:
-        """Reported on stderr and makes the exit code 1."""
-        return self.status in (Status.EMPTY, Status.FAILED) or self.skip is Skip.TOO_LARGE
-
-    def report_row(self) -> dict[str, Any]:
-        row: dict[str, Any] = {
-            "input": self.input, "output": self.output, "status": self.status.value, "reason": self.reason,
-            "kind": self.kind, "chars_in": self.chars_in, "chars_out": self.chars_out,
-            "seconds": round(self.seconds, 4),
-        }
-        if self.id is not None:
-            row["id"] = self.id
-        return row
 
 
 @dataclass(frozen=True)
@@ -190,80 +138,6 @@ class Summary:
         return (f"newsclean: {state}{self.cleaned} cleaned, {self.empty} without article, {self.failed} failed, "
                 f"{sum(self.skipped.values())} skipped{detail}, {self.chars_removed} characters removed, "
                 f"{self.seconds:.1f} s")
-
-
-# ---------------------------------------------------------------------------------------------
-# Work: what a worker does with one task
-
-
-@dataclass(frozen=True)
-class Task:
-    """One document for a worker: a file to read, the document itself, or a JSON line to parse."""
-
-    source: str
-    path: str | None = None
-    data: bytes | str | None = None
-    line: bytes | None = None
-    kind: Kind | None = None
-    url: str | None = None
-    id: str | None = None
-    target: str | None = None  # the worker writes the output here; else it comes back rendered
-    stream: bool = False  # the output is a stream record (a JSON line carrying id and url)
-
-    @property
-    def size(self) -> int:
-        return len(self.data or self.line or b"")
-
-
-@dataclass(frozen=True)
-class Cleaner:
-    """Read, clean, render and (for documents going to a folder) write one task; never raises."""
-
-    options: Options
-    fmt: Format
-    fields: Fields
-    protect: tuple[str, ...] = ()  # input paths an output must never overwrite
-
-    def __call__(self, task: Task) -> Result:
-        start = time.perf_counter()
-        kind, url, rec_id, chars_in = task.kind, task.url, task.id, None
-        try:
-            if task.line is not None:
-                record = parse_line(task.line, self.fields, task.source)
-                data: bytes | str = record.data
-                kind, url, rec_id = record.kind, record.url, record.id
-            elif task.path is not None:
-                data = read_bytes(Path(task.path), self.options.max_bytes)
-            else:
-                data = task.data or b""
-            text = decode(data, task.source) if isinstance(data, bytes) else data
-            chars_in = len(text)
-            doc = clean(text, source=task.source, kind=kind, url=url, options=self.options)
-            rendered: str | None = output_record(doc, rec_id, url) if task.stream else render(doc, self.fmt)
-            if task.target is not None:
-                write_atomically(Path(task.target), rendered or "", self.protect)
-                rendered = None
-            return Result(task.source, task.target or "-", Status.OK, kind=doc.kind.value, chars_in=chars_in,
-                          chars_out=len(doc.text), seconds=time.perf_counter() - start, id=rec_id, rendered=rendered,
-                          stream=task.stream)
-        except Exception as exc:  # NewscleanError, or a bug: reported against the document
-            error = exc if isinstance(exc, NewscleanError) else NewscleanError(
-                f"internal error: {exc.__class__.__name__}: {exc}", task.source)
-            status, skip = _classify(error)
-            if task.line is not None and rec_id is None and url is None:
-                rec_id, url = identify_line(task.line, self.fields)  # the record is there, its page is not
-            return Result(task.source, None, status, error.reason, kind=kind.value if kind else None,
-                          chars_in=chars_in, seconds=time.perf_counter() - start, id=rec_id, skip=skip,
-                          rendered=failure_record(task.source, rec_id, url, error.reason) if task.stream else None,
-                          stream=task.stream)
-
-
-def _classify(error: NewscleanError) -> tuple[Status, Skip | None]:
-    if isinstance(error, NoArticleError):
-        return Status.EMPTY, None
-    if isinstance(error, TooLargeError):
-        return Status.SKIPPED, Skip.TOO_LARGE
-    return Status.FAILED, None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -361,7 +235,7 @@ class _Planner:
             try:
                 data = read_bytes(None, self.settings.options.max_bytes, stdin=self.stdin)
             except NewscleanError as exc:
-                status, skip = _classify(exc)
+                status, skip = classify(exc)
                 return _Item(result=Result(inp.source, None, status, exc.reason, skip=skip))
             return _Item(task=Task(inp.source, data=data, target=_str(target)))
         return _Item(task=Task(inp.source, path=str(inp.path), target=_str(target)))
@@ -372,22 +246,28 @@ class _Planner:
         if refused is not None:
             yield _Item(result=refused)
             return
-        sink = None
         try:
             stream = open_binary(inp.path, self.stdin)
-            if target is not None:
-                sink = _StreamOut(target, self.protect)
-                self.sinks.append(sink)
-        except (OSError, NewscleanError) as exc:
-            reason = exc.reason if isinstance(exc, NewscleanError) else f"cannot read: {exc.strerror or exc}"
-            yield _Item(result=Result(inp.source, None, Status.FAILED, reason))
+        except OSError as exc:
+            yield _Item(result=Result(inp.source, None, Status.FAILED, f"cannot read: {exc.strerror or exc}"))
             return
+        sink = None
+        if target is not None:
+            try:
+                sink = _StreamOut(target, self.protect)
+            except NewscleanError as exc:
+                if inp.path is not None:
+                    stream.close()
+                yield _Item(result=Result(inp.source, None, Status.FAILED, exc.reason))
+                return
+            self.sinks.append(sink)
         max_bytes = self.settings.options.max_bytes
         try:
             if fmt is StreamFormat.JSONL:
                 for source, line in iter_lines(stream, inp.source, max_bytes):
                     if line is None:
-                        yield _Item(result=_oversize(source, max_bytes, self.settings.fields), sink=sink)
+                        reason = f"larger than the size cap of {max_bytes} bytes (--max-bytes)"
+                        yield _Item(result=_oversize(source, reason), sink=sink)
                     else:
                         yield _Item(task=Task(source, line=line, stream=True), sink=sink)
             else:
@@ -396,10 +276,7 @@ class _Planner:
                         yield _Item(result=Result(record.source, None, Status.SKIPPED, record.reason,
                                                   skip=Skip.NOT_DOCUMENT))
                     elif isinstance(record, Oversize):
-                        yield _Item(result=Result(record.source, None, Status.SKIPPED, record.reason,
-                                                  skip=Skip.TOO_LARGE, stream=True,
-                                                  rendered=failure_record(record.source, None, None, record.reason)),
-                                    sink=sink)
+                        yield _Item(result=_oversize(record.source, record.reason), sink=sink)
                     else:
                         yield _Item(task=Task(record.source, data=record.data, kind=record.kind, url=record.url,
                                               id=record.id, stream=True), sink=sink)
@@ -411,8 +288,8 @@ class _Planner:
         yield _Item(close=sink)
 
 
-def _oversize(source: str, max_bytes: int, fields: Fields) -> Result:
-    reason = f"larger than the size cap of {max_bytes} bytes (--max-bytes)"
+def _oversize(source: str, reason: str) -> Result:
+    """A stream record over the size cap: skipped, and an output record saying so."""
     return Result(source, None, Status.SKIPPED, reason, skip=Skip.TOO_LARGE, stream=True,
                   rendered=failure_record(source, None, None, reason))
 
