@@ -140,6 +140,12 @@ def test_meta_author_is_split_and_the_site_is_not_an_author() -> None:
     assert meta(head).authors == ("Jane Doe", "John Roe")
 
 
+def test_twitter_written_by_label() -> None:
+    head = ('<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="5 minutes">'
+            '<meta name="twitter:label2" content="Written by"><meta name="twitter:data2" content="Jane Doe">')
+    assert meta(head).authors == ("Jane Doe",)
+
+
 def test_site_name_from_meta_is_not_an_author() -> None:
     head = '<meta property="og:site_name" content="City Post"><meta name="author" content="City Post">'
     assert meta(head).authors == ()
@@ -156,8 +162,11 @@ def test_byline_line_in_the_text() -> None:
     assert meta(body=body).authors == ("Jane Doe",)
 
 
-def test_trafilatura_author_is_the_last_resort() -> None:
-    assert meta(fallback=SimpleNamespace(author="Jane Doe; John Roe")).authors == ("Jane Doe", "John Roe")
+def test_trafilatura_author_is_the_last_resort_if_the_page_shows_it() -> None:
+    fallback = SimpleNamespace(author="Jane Doe; John Roe")
+    body = "<p>Jane Doe and John Roe report from the harbour.</p>"
+    assert meta(body=body, fallback=fallback).authors == ("Jane Doe", "John Roe")
+    assert meta(body="<p>The harbour.</p>", fallback=fallback).authors == ()
 
 
 # --- dates -----------------------------------------------------------------------------------------------
@@ -227,3 +236,8 @@ def test_language_is_iso_639_1(declared: str, expected: str | None) -> None:
 def test_a_given_url_wins_over_the_canonical_link() -> None:
     tree = page('<link rel="canonical" href="https://citypost.example/tram">')
     assert htmlmeta.extract(tree, url="https://example.org/given").url == "https://example.org/given"
+
+
+def test_broken_urls_and_empty_pages_give_empty_metadata() -> None:
+    m = meta('<link rel="canonical" href="http://[broken">', lang="")
+    assert (m.title, m.authors, m.date, m.url, m.site, m.language) == (None, (), None, "http://[broken", None, None)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -25,11 +25,13 @@ from .dates import MAX_YEAR, MIN_YEAR, find_date
 from .htmlpage import (
     ORGANISATION_TYPES,
     Page,
+    byline_elements,
     collapse,
     first_meta,
     ld_first,
     ld_image,
     ld_text,
+    microdata_dates,
     read_page,
     resolve,
     types,
@@ -52,7 +54,7 @@ def extract(tree: etree._Element, url: str | None = None, fallback: Any = None,
     canonical = page.canonical or first_meta(page, "og:url") or backup("url")
     sites = unique(page.sites + [backup("sitename") or ""])
     title = pick_title(page, sites) or backup("title")
-    published, modified = pick_dates(page, lines, title, to_iso(backup("date") or ""))
+    published, modified = pick_dates(page, tree, lines, title, to_iso(backup("date") or ""))
     tags = pick_tags(page) or [t for t in (backup("categories") or []) + (backup("tags") or []) if t]
     return Metadata(
         title=title,
@@ -71,7 +73,10 @@ def extract(tree: etree._Element, url: str | None = None, fallback: Any = None,
 
 
 def hostname(url: str | None) -> str | None:
-    host = urlsplit(url).hostname if url else None
+    try:
+        host = urlsplit(url).hostname if url else None
+    except ValueError:  # "http://[broken": not a URL
+        return None
     return host.removeprefix("www.") if host else None
 
 
@@ -178,6 +183,10 @@ VISIBLE_SOURCES = frozenset({"dom", "text"})
 # <meta> names that hold the author's name (article:author is usually a profile URL, filtered out).
 AUTHOR_META = ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author",
                "byl", "citation_author")
+# Yoast and others write the author as a Twitter card label pair: twitter:label1 "Written by", twitter:data1.
+WRITTEN_BY = re.compile(r"\s*(?:written by|author|verfasst von|geschrieben von|autor|écrit par|auteur|escrito por|"
+                        r"scritto da|autore)\s*:?\s*", re.I)
+MAX_TWITTER_LABELS = 4
 # class/id words of elements that hold a byline; and of those that hold something else about an author.
 BYLINE_CLASS = re.compile(r"author|byline|writer|autor|auteur", re.I)
 NOT_BYLINE_CLASS = re.compile(r"bio|desc|about|image|avatar|photo|img|pic|comment|testimonial|quote|social|"
@@ -198,13 +207,13 @@ def pick_authors(page: Page, tree: etree._Element, sites: list[str], lines: list
                  fallback: str | None = None) -> list[str]:
     """The people who wrote the article, from the first source in AUTHOR_SOURCES that names any."""
     site_keys = {compact(s) for s in sites} - {""}
-    sources: dict[str, Callable[[], list[tuple[str, int]]]] = {  # (text, fewest words of a name in it)
+    sources: dict[str, Callable[[], Iterable[tuple[str, int]]]] = {  # (text, fewest words of a name in it)
         "ld": lambda: [(", ".join(_ld_authors(page)), 1)],
-        "meta": lambda: [(", ".join(v for key in AUTHOR_META for v in page.meta.get(key, [])), 1)],
+        "meta": lambda: [(", ".join(_meta_authors(page)), 1)],
         "dom": lambda: _dom_bylines(tree),
         "text": lambda: [(line, 1) for line in _text_bylines(lines)],
         "link": lambda: [(text, 2) for text in _author_links(tree)],  # a link's text may be "Log in"
-        "traf": lambda: [(fallback or "", 1)],
+        "traf": lambda: [(fallback, 1)] if fallback and _visible(fallback, lines) else [],
     }
     for source in AUTHOR_SOURCES:
         excluded = set() if source in VISIBLE_SOURCES else site_keys
@@ -214,6 +223,22 @@ def pick_authors(page: Page, tree: etree._Element, sites: list[str], lines: list
             if names:
                 return names
     return []
+
+
+def _meta_authors(page: Page) -> list[str]:
+    """Author names in <meta>: author, dc.creator, ..., and the "Written by" pair of Twitter's labels."""
+    names = [v for key in AUTHOR_META for v in page.meta.get(key, [])]
+    for i in range(1, MAX_TWITTER_LABELS + 1):
+        if WRITTEN_BY.fullmatch(first_meta(page, f"twitter:label{i}")):
+            names.append(first_meta(page, f"twitter:data{i}"))
+    return names
+
+
+def _visible(names: str, lines: list[str]) -> bool:
+    """Are all ``names`` in the page's text? trafilatura's guesses that are not were wrong 20 times out of 22
+    on wcxb-dev and traf (names from hidden markup, or none at all on the page)."""
+    text = f" {norm(' '.join(lines))} "
+    return all(f" {norm(name)} " in text for name in names_in_byline(names))
 
 
 def _ld_authors(page: Page) -> list[str]:
@@ -232,13 +257,11 @@ def _ld_authors(page: Page) -> list[str]:
     return []
 
 
-def _dom_bylines(tree: etree._Element) -> list[tuple[str, int]]:
+def _dom_bylines(tree: etree._Element) -> Iterator[tuple[str, int]]:
     """Texts of elements marked as bylines (rel/itemprop author, class "author" or "byline"), or of the
     author links in them ("By <a href=/author/jane>Jane Doe</a>, Senior Editor"). An element merely
     classed "author" may hold a label ("Lifestyle"): one-word names are taken from it only after "By"."""
-    out = []
-    for element in tree.xpath('//*[@rel="author" or @itemprop="author" or contains(@class, "uthor") or '
-                              'contains(@class, "yline") or contains(@id, "uthor") or contains(@id, "yline")]'):
+    for element in byline_elements(tree):
         marked = element.get("rel") == "author" or element.get("itemprop") == "author"
         classes = f"{element.get('class') or ''} {element.get('id') or ''}"
         if not marked and (not BYLINE_CLASS.search(classes) or NOT_BYLINE_CLASS.search(classes)):
@@ -251,8 +274,7 @@ def _dom_bylines(tree: etree._Element) -> list[tuple[str, int]]:
         if not names_in_byline(text) and element.getparent() is not None:  # "By" alone: the name is next
             text = collapse(" ".join(element.getparent().itertext()))
         if text and len(text.split()) <= MAX_BYLINE_WORDS:
-            out.append((text, 1 if marked or named or BYLINE_LEAD.match(text) else 2))
-    return out
+            yield text, 1 if marked or named or BYLINE_LEAD.match(text) else 2
 
 
 def _text_bylines(lines: list[str]) -> list[str]:
@@ -296,12 +318,15 @@ UPDATE_LABEL = re.compile(r"(?:updated|modified|revised|reviewed|aktualisiert|ge
                           r"обновлено|оновлено)\W*(?:on|am|le|el|il)?\W*$", re.I)
 
 
-def pick_dates(page: Page, lines: list[str], title: str | None, guessed: str | None) -> tuple[str | None, str | None]:
+def pick_dates(page: Page, tree: etree._Element, lines: list[str], title: str | None,
+               guessed: str | None) -> tuple[str | None, str | None]:
     """(publication date, modification date) as ISO 8601. The publication date is the date shown by the
     headline (the page's own statement, in its own time zone), unless that is the modification date; else
     the declared publication date; else ``guessed`` (htmldate's). Never the modification date when the
     page gives a publication date."""
-    published, modified = declared_dates(page)
+    published, modified = declared_dates(page.articles, page.pages, page.meta)
+    if not published:
+        published, modified = declared_dates(page.articles, page.pages, page.meta | microdata_dates(tree))
     shown = shown_date(lines, title, us_order=_us_locale(page))
     if guessed and guessed[4:10] == YEAR_ONLY:
         guessed = None
@@ -310,15 +335,16 @@ def pick_dates(page: Page, lines: list[str], title: str | None, guessed: str | N
     return shown, modified
 
 
-def declared_dates(page: Page) -> tuple[str | None, str | None]:
-    """(publication date, modification date) the page declares in JSON-LD and meta tags."""
-    published = _first_date([obj.get("datePublished") for obj in page.articles]
-                            + [v for key in PUBLISHED_META for v in page.meta.get(key, [])]
-                            + [obj.get("dateCreated") for obj in page.articles]
-                            + [obj.get("datePublished") for obj in page.pages])
-    modified = _first_date([obj.get("dateModified") for obj in page.articles]
-                           + [v for key in MODIFIED_META for v in page.meta.get(key, [])]
-                           + [obj.get("dateModified") for obj in page.pages])
+def declared_dates(articles: list[dict[str, Any]], pages: list[dict[str, Any]],
+                   meta: dict[str, list[str]]) -> tuple[str | None, str | None]:
+    """(publication date, modification date) declared by JSON-LD article and page objects and meta tags."""
+    published = _first_date([obj.get("datePublished") for obj in articles]
+                            + [v for key in PUBLISHED_META for v in meta.get(key, [])]
+                            + [obj.get("dateCreated") for obj in articles]
+                            + [obj.get("datePublished") for obj in pages])
+    modified = _first_date([obj.get("dateModified") for obj in articles]
+                           + [v for key in MODIFIED_META for v in meta.get(key, [])]
+                           + [obj.get("dateModified") for obj in pages])
     return published, modified
 
 
@@ -330,7 +356,8 @@ def shown_date(lines: list[str], title: str | None, us_order: bool = False) -> s
     '2021-12-02'
     """
     key = norm(title) if title else ""
-    at = next((i for i, line in enumerate(lines) if key and norm(line) == key), None)
+    size = len(title or "")
+    at = next((i for i, line in enumerate(lines) if key and abs(len(line) - size) <= size and norm(line) == key), None)
     if at is None:
         return None
     for line in lines[max(0, at - SHOWN_DATE_BEFORE): at + SHOWN_DATE_AFTER]:

@@ -46,31 +46,49 @@ class Page:
 
 
 def read_page(tree: etree._Element) -> Page:
-    """Everything ``tree`` declares about itself."""
+    """Everything ``tree`` declares about itself, in one pass over the elements that can declare it."""
     page = Page()
-    for script in tree.iter("script"):
-        if "ld+json" in (script.get("type") or "").lower():
-            for obj in walk_jsonld(load_json(script.text or "")):
-                _file_jsonld(page, obj)
-    for element in tree.iter("meta"):
-        if (content := element.get("content")) and content.strip():
-            for attr in ("name", "property", "itemprop", "http-equiv"):
-                if key := (element.get(attr) or "").strip().lower():
-                    page.meta.setdefault(key, []).append(collapse(content))
-    # microdata dates on other elements: <time itemprop="datePublished" datetime="...">
-    for element in tree.xpath('//*[@itemprop="datePublished" or @itemprop="dateModified"][not(self::meta)]'):
-        if value := element.get("content") or element.get("datetime") or collapse(" ".join(element.itertext())):
-            page.meta.setdefault(element.get("itemprop").lower(), []).append(value)
-    for element in tree.iter("link"):
-        if "canonical" in (element.get("rel") or "").lower().split() and element.get("href"):
-            page.canonical = page.canonical or element.get("href", "").strip()
-    title = next(tree.iter("title"), None)
-    page.title = collapse(" ".join(title.itertext())) if title is not None else None
-    page.h1s = [parts for h1 in tree.iter("h1") if (parts := h1_parts(h1))]
-    page.headings = [text for h in tree.iter("h2", "h3") if (text := collapse(" ".join(h.itertext())))]
+    for element in tree.iter("script", "meta", "link", "title", "h1", "h2", "h3"):  # filtered in C: fast
+        tag = element.tag
+        if tag == "script":
+            if "ld+json" in (element.get("type") or "").lower():
+                for obj in walk_jsonld(load_json(element.text or "")):
+                    _file_jsonld(page, obj)
+        elif tag == "meta":
+            if (content := element.get("content")) and content.strip():
+                for attr in ("name", "property", "itemprop", "http-equiv"):
+                    if key := (element.get(attr) or "").strip().lower():
+                        page.meta.setdefault(key, []).append(collapse(content))
+        elif tag == "link":
+            if "canonical" in (element.get("rel") or "").lower().split() and element.get("href"):
+                page.canonical = page.canonical or element.get("href", "").strip()
+        elif tag == "title":
+            page.title = page.title if page.title is not None else collapse(" ".join(element.itertext()))
+        elif tag == "h1":
+            if parts := h1_parts(element):
+                page.h1s.append(parts)
+        elif text := collapse(" ".join(element.itertext())):
+            page.headings.append(text)
     page.lang = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
     page.sites = unique(page.meta.get("og:site_name", []) + _ld_sites(page) + page.meta.get("application-name", []))
     return page
+
+
+def microdata_dates(tree: etree._Element) -> dict[str, list[str]]:
+    """Microdata dates outside <meta>: <time itemprop="datePublished" datetime="..."> (a slower search,
+    for pages that declare no date otherwise)."""
+    out: dict[str, list[str]] = {}
+    for element in tree.xpath('//*[@itemprop="datePublished" or @itemprop="dateModified"][not(self::meta)]'):
+        if value := element.get("content") or element.get("datetime") or collapse(" ".join(element.itertext())):
+            out.setdefault(element.get("itemprop").lower(), []).append(value)
+    return out
+
+
+def byline_elements(tree: etree._Element) -> list[etree._Element]:
+    """Elements marked as an author or a byline: rel/itemprop "author", class or id with "author"/"byline"
+    (a slower search, for pages whose JSON-LD and meta tags name no author)."""
+    return tree.xpath('//*[@rel="author" or @itemprop="author" or contains(@class, "uthor") or '
+                      'contains(@class, "yline") or contains(@id, "uthor") or contains(@id, "yline")]')
 
 
 def load_json(text: str) -> Any:
@@ -81,13 +99,17 @@ def load_json(text: str) -> Any:
     >>> load_json("{not json") is None
     True
     """
-    text = re.sub(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$|^\s*<!--|-->\s*$", "", text.strip())
-    for candidate in (text, re.sub(r",\s*([}\]])", r"\1", text)):  # trailing commas: a common slip
-        try:
-            return json.loads(candidate, strict=False)  # strict=False: raw newlines inside strings
-        except (ValueError, RecursionError):
-            continue
-    return None
+    text = text.strip()
+    if text.startswith(("<", "/")):  # wrapped in an HTML comment or a CDATA section
+        text = re.sub(r"^(?://\s*)?(?:<!--|<!\[CDATA\[)|(?://\s*)?(?:-->|\]\]>)$", "", text).strip()
+    try:
+        return json.loads(text, strict=False)  # strict=False: raw newlines inside strings
+    except (ValueError, RecursionError):
+        pass
+    try:
+        return json.loads(re.sub(r",\s*([}\]])", r"\1", text), strict=False)  # trailing commas: a common slip
+    except (ValueError, RecursionError):
+        return None
 
 
 def walk_jsonld(node: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
