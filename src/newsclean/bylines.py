@@ -29,7 +29,9 @@ GLUED_LEAD = re.compile(r"^(?:Written\s+|Posted\s+)?(?:By|BY|Von|Par|Por)(?=[A-Z
 # A credit for a source or a picture, not an author: "Quelle: SLF Davos", "Photo: Jane Doe".
 CREDIT = re.compile(r"(?:quelle|source|foto|photo|bild|image|credit|crédit|fuente|fonte)s?\b", re.I)
 # Between names, or between a name and what describes it ("Jane Doe | Senior Editor", "Jane Doe • 5 min").
-LIST_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+(?:[|•·⋅—–]|-)\s+|\s*\|\s*")
+# ("Finian Cunningham. Sputnik": a full stop after a word, not after an initial or "Dr", "Prof", "Mrs", "St")
+LIST_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+(?:[|•·⋅—–]|-)\s+|\s*\|\s*|"
+                            r"(?<=[a-z]{3})(?<!Prof)(?<!Mrs)\.\s+(?=[A-Z])")
 NAME_SEPARATOR = re.compile(r"\s*&\s*|\s+(?:and|und|et|y|e|i|oraz|и|і|/)\s+", re.I)
 # A byline signed by a group: "The Upwork Team", "Camphouse editors", "Redaktion Polizeiticker Schweiz".
 COLLECTIVE = re.compile(r"(?:the\s+)?(?:[\w.'’-]+\s+){1,4}(?:team|editors|staff|desk|newsroom|redaktion)|"
@@ -56,7 +58,7 @@ PLACEHOLDER = frozenset({"admin", "administrator", "null", "none", "unknown", "a
 ORGANISATION_WORD = re.compile(
     r"\b(?:gmbh|ag|e\.\s?v|eg|kg|inc|llc|ltd|plc|corp|co|s\.?a|media|médias?|verlag|zeitung|magazin|magazine|"
     r"news|nachrichten|press|presse|stiftung|verband|foundation|association|institute|institut|university|"
-    r"universität|group|gruppe|network|agency|agentur|online|official|company|network)\b", re.I)
+    r"universität|group|gruppe|network|agency|agentur|online|official|company|international)\b", re.I)
 # URLs, e-mails, dates, sentences, and CSS class names ("wp-block-post").
 NOT_A_NAME = re.compile(r"https?:|www\.|@|\d|[!?:()\[\]{}<>\"“”«»⋅]|\.(?:com|org|net|de)\b|\w[._]\w\w|"
                         r"^[a-z]+(?:-[a-z]+)+$")
@@ -101,8 +103,10 @@ def names_in_byline(text: str, min_words: int = 1) -> list[str]:
         role = ROLE_WORD.search(chunk)
         if out and role:
             break  # "Jane Doe, Senior Editor, The Paper": the rest describes her
-        names = [_tidy_name(n) for n in NAME_SEPARATOR.split(chunk[: role.start()] if role else chunk)]
-        names = [n for n in names if is_person_name(n) and len(n.split()) >= min_words]
+        parts = [_tidy_name(n) for n in NAME_SEPARATOR.split(chunk[: role.start()] if role else chunk)]
+        names = [n for n in parts if is_person_name(n) and len(n.split()) >= min_words]
+        if len(names) < len([p for p in parts if p]):
+            names = []  # "The Russian and Syrian defense ministries": one bad part spoils the list
         if out and not names:
             break
         out.extend(names)
