@@ -22,7 +22,7 @@ BYLINE_END = re.compile(
 BYLINE_LEAD = re.compile(
     r"^(?:(?:written|posted|published|reported|article|story|words|photos?|text|more\s+articles|this\s+post\s+was"
     r"\s+written|a\s+post|artikel|beitrag|veröffentlicht|geschrieben|verfasst|eingestellt|gepostet)\s+)?(?:by|von|vom|par|por|di|door|"
-    r"av|af|przez|от|від|автор|de)\b\s*:?\s*|^(?:authors?|authored by|autor(?:in|/in|en)?|auteur|autore|text|"
+    r"av|af|przez|от|від|автор)\b\s*:?\s*|^(?:authors?|authored by|autor(?:in|/in|en)?|auteur|autore|text|"
     r"fotos?|photos?|interview|words|artikel von|contributors?|reporting)(?:\s*(?:&|und|and)\s*\w+)?\s*:\s*", re.I)
 # "ByDaryl Austin", "Written ByReyan Perumal": the lead glued to the name by the page's markup.
 GLUED_LEAD = re.compile(r"^(?:Written\s+|Posted\s+)?(?:By|BY|Von|Par|Por)(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")
@@ -47,7 +47,7 @@ ROLE_WORD = re.compile(  # (cut from the role word on)
     r"expert|engineer|consultant|specialist|analyst|strategist|researcher|professor|student|editorial|"
     r"redakteur|redakteurin|redaktion|chefredakteur|korrespondent|autor|autorin|experte|expertin|"
     r"rédacteur|rédactrice|journaliste|correspondant|redactor|redactora|periodista|corresponsal|redattore|"
-    r"giornalista|team|staff|desk|newsroom)\b", re.I)
+    r"giornalista|team|desk|newsroom)\b", re.I)
 # A trailing run of credentials ("RN", "MD", "PhD", "CEPF®") is not part of the name.
 CREDENTIALS = re.compile(r"(?:\s+(?:[A-Z]{2,5}|Ph\.?D\.?|M\.?D\.?)®?)+$")
 # Not names: placeholders CMSs put in author fields, and words of organisations.
