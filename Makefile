@@ -43,3 +43,14 @@ bench: setup
 
 clean-venv:
 	rm -rf $(VENV)
+
+# Coverage-guided fuzzing of newsclean.clean with atheris (a command, not a test): FUZZ_SECONDS of it,
+# the corpus kept in fuzz/corpus/ (seeded from samples/), any crashing input written to fuzz/crashes/.
+FUZZ_SECONDS ?= 300
+.PHONY: fuzz
+fuzz: setup
+	@$(BIN)/python -c 'import atheris' 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[fuzz]'
+	@mkdir -p fuzz/corpus fuzz/crashes
+	@cp -n samples/html/* samples/text/* fuzz/corpus/ 2>/dev/null || true
+	$(BIN)/python fuzz/fuzz_clean.py fuzz/corpus -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=3072 \
+		-max_len=16384 -artifact_prefix=fuzz/crashes/ -print_final_stats=1

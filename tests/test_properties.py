@@ -67,3 +67,32 @@ def test_every_line_is_accounted_for(text: str) -> None:
         return
     assert [ln.text for ln in doc.lines] == [" ".join(x.split()) for x in text.splitlines() if x.strip()]
     assert all(ln.reason for ln in doc.lines if ln.role is newsclean.Role.REMOVED)
+
+
+# HTML tag soup: well-formed or not, nested or not, with entities, comments and declarations.
+TAGS = ["div", "p", "span", "article", "h1", "li", "ul", "table", "td", "script", "style", "figure", "figcaption",
+        "a", "br", "b", "nav", "footer", "template", "svg"]
+tag = st.sampled_from(TAGS)
+markup = st.one_of(
+    tag.map("<{}>".format), tag.map("</{}>".format), st.sampled_from(SENTENCES), st.sampled_from(CHROME),
+    st.sampled_from(["<!-- x -->", "<!--", "&amp;", "&lol;", "&#0;", "&#xD800;", "<![CDATA[x]]>", "<?pi x?>",
+                     '<meta charset="koi8-r">', "<!DOCTYPE x [<!ENTITY a 'b'>]>", "<", ">", "\x00", "\u202e"]),
+    st.text(max_size=30),
+)
+pages = st.lists(markup, max_size=60).map(lambda parts: "<!DOCTYPE html><html><body>" + "".join(parts))
+
+
+@FAST
+@given(pages)
+def test_html_never_raises_and_is_deterministic(html: str) -> None:
+    a, again, b = _clean(html), _clean(html), _clean(html.encode("utf-8"))
+    assert (a and newsclean.to_dict(a)) == (again and newsclean.to_dict(again))
+    if b is not None:  # (bytes may be refused as binary: too many control characters)
+        assert a is not None and a.text == b.text  # the same page as bytes gives the same article
+
+
+@FAST
+@given(st.sampled_from([b"", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x1f\x8b", b"<html>", b"\x00\x00\xfe\xff"]),
+       st.binary(max_size=1000))
+def test_bytes_behind_magic_prefixes_never_raise(prefix: bytes, data: bytes) -> None:
+    _clean(prefix + data)

@@ -10,8 +10,11 @@ import re
 
 from .models import Kind
 
-_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
-                    re.I | re.S)
+# An XML declaration, comments, and a doctype of any name (an internal subset "[...]" included: XML-ish
+# pages declare entities there), before the first element.
+_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+                    r"(?:<!doctype\s+html\b|(?:<!doctype\b[^\[>]*(?:\[.*?\])?\s*>\s*(?:<!--.*?-->\s*)*)?"
+                    r"<(?:html|head|body|meta|title)\b)", re.I | re.S)
 _TAG = re.compile(r"</?(?:p|div|span|a|br|li|ul|table|tr|td|h[1-6]|img|script|style|article|section|meta|link)\b[^>]*>",
                   re.I)
 # How much of the text (in characters) tags must cover for a document without an HTML start to be
@@ -27,6 +30,8 @@ def detect_kind(text: str) -> Kind:
     'html'
     >>> detect_kind("Title\\n\\nA paragraph mentioning <b> tags.").value
     'text'
+    >>> detect_kind('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><html><p>&a;</p></html>').value
+    'html'
     """
     head = text[:SNIFF_CHARS]
     if _START.match(head):

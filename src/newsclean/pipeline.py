@@ -6,12 +6,13 @@ from dataclasses import replace
 
 from . import metadata
 from .detect import detect_kind
-from .errors import NoArticleError
+from .errors import NoArticleError, TooLargeError
 from .models import Document, Kind, Line, Metadata, Options, Role
 from .normalize import normalize_paragraphs, normalize_text
 from .read import decode
 from .strip import Stripped
 from .strip.html import strip_html
+from .strip.sanitize import prepare_html
 from .strip.text import strip_text
 
 DEFAULT_OPTIONS = Options()
@@ -28,12 +29,16 @@ def clean(data: bytes | str, *, source: str = "-", kind: Kind | str | None = Non
     forces the input kind (else ``options.input_format``, else detected). Raises a NewscleanError
     (DecodeError, NoArticleError) naming ``source`` when no article can be had.
     """
+    if options.max_bytes and len(data) > options.max_bytes:
+        raise TooLargeError(f"larger than the size cap of {options.max_bytes} bytes (--max-bytes)", source)
     text = decode(data, source) if isinstance(data, bytes) else data
     kind = Kind(kind) if kind else options.input_format or detect_kind(text)
     url = url or options.url
     if kind is Kind.HTML:
-        stripped = strip_html(text, url=url, source=source)
+        stripped = strip_html(prepare_html(text, options.max_depth), url=url, source=source,
+                              max_lines=options.max_lines)
     else:
+        _check_lines(sum(1 for line in text.splitlines() if line and not line.isspace()), options, source)
         stripped = _strip_to_fixpoint(text, options.repair_mojibake)
     paragraphs, changes = normalize_paragraphs(stripped.paragraphs, options.repair_mojibake)
     if not paragraphs:
@@ -49,6 +54,11 @@ def clean(data: bytes | str, *, source: str = "-", kind: Kind | str | None = Non
     captions = _captions(stripped, options.repair_mojibake)
     return Document(text=body, metadata=meta, source=source, kind=kind, captions=captions,
                     lines=stripped.lines, changes=tuple(changes), extra=extra)
+
+
+def _check_lines(count: int, options: Options, source: str) -> None:
+    if options.max_lines and count > options.max_lines:
+        raise TooLargeError(f"{count} lines, more than the cap of {options.max_lines} (max_lines)", source)
 
 
 def _strip_to_fixpoint(text: str, repair_mojibake: bool) -> Stripped:

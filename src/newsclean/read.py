@@ -47,6 +47,16 @@ _MAGIC = (
 )
 _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_DECLARED = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
+# UTF-16 without a BOM or ASCII: at least this share of NUL bytes (a space every ~15 characters gives
+# ~3%), and this share of printable characters once decoded (random bytes give ~60%, text 100%).
+UTF16_MIN_NULS = 0.02
+UTF16_MIN_PRINTABLE = 0.98
+# Mess ratio (charset-normalizer's) above which a declared charset is checked against detection: text
+# in its right charset scores < 0.01, cp1252 pages declared koi8-r or iso-8859-5 0.09-0.1, CJK read
+# as a single-byte charset > 0.6 (measured on the test pages of tests/test_hostile.py).
+MAX_DECLARED_MESS = 0.05
+MESS_SAMPLE = 32768
+_NON_ASCII = re.compile("[^\x00-\x7f]")
 # Share of control characters (other than tab/newline/CR/form feed) above which bytes are binary.
 MAX_CONTROL_SHARE = 0.05
 
@@ -67,13 +77,37 @@ def decode(data: bytes, source: str = "-") -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        text = _decode_declared(data) or _decode_detected(data, source)
+        declared = _decode_declared(data)
+        if declared is None:
+            text = _decode_detected(data, source)
+        elif _mess(declared) > MAX_DECLARED_MESS:
+            # a declaration that lies, yet decodes (any byte is a letter in koi8-r or cp1252): the
+            # detected charset wins if its text is less of a mess
+            try:
+                detected = _decode_detected(data, source)
+            except DecodeError:
+                detected = declared
+            text = detected if _mess(detected) < _mess(declared) else declared
+        else:
+            text = declared
     _refuse_binary(text, source)
     return text
 
 
+def _mess(text: str) -> float:
+    """charset-normalizer's mess ratio of the text from its first non-ASCII character: ~0 for text in
+    the right charset, 0.1 and more for the letters of the wrong one (cp1252 read as koi8-r)."""
+    first = _NON_ASCII.search(text)
+    if first is None:
+        return 0.0
+    from charset_normalizer.md import mess_ratio
+
+    return float(mess_ratio(text[first.start() : first.start() + MESS_SAMPLE], 1.0))
+
+
 def _sniff_utf16(data: bytes) -> str | None:
-    """UTF-16 without a BOM: every other byte of ASCII text is NUL."""
+    """UTF-16 without a BOM: every other byte of ASCII text is NUL; text in another script (Cyrillic,
+    Greek, Arabic...) has NULs only at its spaces and punctuation, but decodes to printable text."""
     head = data[:2000]
     if len(head) < 8:
         return None
@@ -82,6 +116,17 @@ def _sniff_utf16(data: bytes) -> str | None:
         return "utf-16-le"
     if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
         return "utf-16-be"
+    if head.count(0) < UTF16_MIN_NULS * len(head):
+        return None  # NUL bytes are what UTF-16 of any text with spaces has, and UTF-8 text has not
+    head = head[: len(head) // 2 * 2]
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = head.decode(encoding)
+        except UnicodeDecodeError:
+            continue  # lone surrogates: binary data, or the other byte order
+        printable = sum(1 for ch in text if ch.isprintable() or ch in "\t\n\r")
+        if printable >= UTF16_MIN_PRINTABLE * len(text):
+            return encoding
     return None
 
 
@@ -106,7 +151,8 @@ def _decode_declared(data: bytes) -> str | None:
 def _decode_detected(data: bytes, source: str) -> str:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[: 1024 * 1024]).best()
+    # preemptive_behaviour off: the declared charset, if any, was tried already
+    best = from_bytes(data[: 1024 * 1024], preemptive_behaviour=False).best()
     if best is None or best.encoding is None:
         raise DecodeError("not a text document: no charset decodes it", source)
     return data.decode(best.encoding, errors="replace")

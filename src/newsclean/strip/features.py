@@ -22,6 +22,8 @@ SHORT_WORDS = 15
 REPEAT_MAX_WORDS = 40
 
 TERMINAL = tuple(".!?…。！？»\"”’)」』;:")
+# Invisible direction marks that right-to-left text often ends with, after its full stop.
+BIDI_MARKS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _DATE_TIME_ONLY = re.compile(
     r"^\W*(?:(?:\d{1,4}[./\-]\d{1,2}[./\-]\d{1,4}|\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|"
     r"[^\W\d_]{3,10}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+[^\W\d_]{3,10}\.?\s+\d{4}|\d{4}|"
@@ -123,7 +125,7 @@ def compute_features(lines: list[str], blank_before: list[bool]) -> tuple[list[L
                 words=n_words,
                 length=visible_length(line),
                 stop_share=stop_share,
-                terminal=line.endswith(TERMINAL),
+                terminal=line.rstrip(BIDI_MARKS).endswith(TERMINAL),
                 lexicon=lexicon.lexicon_category(line) if short else None,
                 lexicon_hits=0 if short else lexicon.lexicon_hits(line),
                 pointer=lexicon.is_pointer(line),

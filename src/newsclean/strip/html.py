@@ -14,7 +14,7 @@ import trafilatura
 from lxml import etree
 from trafilatura.utils import load_html
 
-from ..errors import NoArticleError
+from ..errors import NoArticleError, TooLargeError
 from ..models import Line, Role
 from . import Stripped
 from .features import compute_features
@@ -36,10 +36,15 @@ def parse_html(text: str, source: str = "-") -> etree._Element:
     return tree
 
 
-def strip_html(text: str, url: str | None = None, source: str = "-") -> Stripped:
-    """Find the article in an HTML page; every rendered line of the page gets a role and a reason."""
+def strip_html(text: str, url: str | None = None, source: str = "-", max_lines: int = 0) -> Stripped:
+    """Find the article in an HTML page; every rendered line of the page gets a role and a reason.
+
+    A page of more than ``max_lines`` rendered lines (0: no cap) is refused with TooLargeError.
+    """
     tree = parse_html(text, source)
     rendered = render_lines(tree)
+    if max_lines and len(rendered) > max_lines:
+        raise TooLargeError(f"{len(rendered)} rendered lines, more than the cap of {max_lines} (max_lines)", source)
     captions = _captions(tree)
     result = trafilatura.bare_extraction(
         tree, url=url, with_metadata=True, include_comments=False, include_tables=True,
