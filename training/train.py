@@ -24,7 +24,7 @@ import json
 import re
 import time
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,6 +44,8 @@ BATCH = 4096
 LEARNING_RATE = 2e-3
 L2 = 1e-4
 FOLDS = 4
+# A language with at least this many training pages (both dump styles counted) is one the model knows.
+FAMILIAR_PAGES = 100
 
 
 def is_holdout(page_id: str) -> bool:
@@ -52,11 +54,17 @@ def is_holdout(page_id: str) -> bool:
 
 
 def page_matrix(text: str) -> tuple[np.ndarray, list[str]]:
+    x, lines, _ = page_evidence(text)
+    return x, lines
+
+
+def page_evidence(text: str) -> tuple[np.ndarray, list[str], str | None]:
+    """Feature rows, lines and the stoplist (language) picked for one page."""
     lines, blank = split_lines(text)
     ev = gather_evidence(lines, blank)
     x = feature_matrix(ev.feats, ev.has_stoplist, ev.rule_span, [v.barrier for v in ev.verdicts],
                        [v.score for v in ev.verdicts])
-    return x, lines
+    return x, lines, ev.stoplist
 
 
 @dataclass
@@ -70,6 +78,7 @@ class Page:
     holdout: bool
     lines: list[str] = field(default_factory=list)
     gold: dict = field(default_factory=dict)
+    stoplist: str | None = None
 
 
 def load(bench: Path, labels: Path, limit: int = 0) -> list[Page]:
@@ -92,7 +101,7 @@ def load(bench: Path, labels: Path, limit: int = 0) -> list[Page]:
         style = "dump-browser" if rec["style"] == "browser" else "dump-blocks"
         path = bench / rec["set"] / style / f"{rec['id']}.txt.gz"
         text = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
-        x, lines = page_matrix(text)
+        x, lines, stoplist = page_evidence(text)
         y = np.array(rec["labels"], dtype=float)
         if len(lines) != len(y) or not (y >= 0).any():
             continue  # split differently from the labels (skip rather than misalign), or nothing known
@@ -100,7 +109,7 @@ def load(bench: Path, labels: Path, limit: int = 0) -> list[Page]:
         w = np.log(2 + words) * (y >= 0)
         w = w / w.sum() / per_set_pages[rec["set"]]  # each page, then each set, weighs the same
         pages.append(Page(rec["set"], rec["id"], x, y, w, words, is_holdout(rec["id"]), lines,
-                          gold.get((rec["set"], rec["id"]), {})))
+                          gold.get((rec["set"], rec["id"]), {}), stoplist))
     return pages + clean_pages(bench, limit)
 
 
@@ -247,6 +256,10 @@ def main() -> None:
         print(report)
         if heads:
             print(f"{name}: role line found (share of pages) {role_accuracy(group, first, second, heads)}")
+    # languages the model saw enough of to be trusted over the rules (see text.RULE_SPAN_PROSE_KEEP)
+    seen = Counter(p.stoplist for p in train_pages if p.set != "clean" and p.stoplist)
+    params["familiar"] = np.array(sorted(name for name, n in seen.items() if n >= FAMILIAR_PAGES))
+    print(f"languages: {dict(seen.most_common())}; familiar: {params['familiar'].tolist()}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(args.out, **params)
     print(f"wrote {args.out} ({args.out.stat().st_size} bytes) in {time.time() - t0:.0f}s")

@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .bylines import names_in_byline
 from .dates import find_date
 from .models import Metadata, Role
 from .strip import Stripped
 from .strip.stoplists import ISO_639_1
-from .textutil import UNSPACED
 
-_BY = re.compile(r"^\s*(?:by|written by|posted by|words by|story by|text by|von|par|por|di|door|av|af|autor(?:ka)?|"
+_BY = re.compile(r"^\s*(?:by|του|της|written by|posted by|words by|story by|text by|von|par|por|di|door|av|af|"
+                 r"autor(?:ka)?|"
                  r"автор(?:ка)?|від|από|przez|yazan)\s*:?\s+", re.I)
 _ROLE_WORDS = re.compile(
     r"\b(?:staff|senior|chief|political|foreign|business|sports?|tech(?:nology)?)?\s*(?:writer|reporter|"
@@ -74,7 +75,7 @@ def parse_byline(line: str) -> tuple[list[str], str | None, int | None]:
     >>> parse_byline("October 11, 2023 by Autumn Huerter")[:2]
     (['Autumn Huerter'], '2023-10-11')
     >>> parse_byline("BY KORIN MILLERPUBLISHED: JAN 29, 2025")[0]
-    ['KORIN MILLER']
+    ['Korin Miller']
     >>> parse_byline("Table of Contents")[0]
     []
     """
@@ -101,7 +102,10 @@ def parse_byline(line: str) -> tuple[list[str], str | None, int | None]:
     names_part = re.split(r"\s[|·•–—-]\s|(?i:updated|published|posted on|last updated|aktualisiert|veröffentlicht|"
                           r"stand:)|\s(?:on|am|le|el|il)\s", names_part, maxsplit=1)[0]
     names_part = _ROLE_WORDS.sub("", names_part)
-    return split_authors(names_part, strict=not has_by), when, minutes
+    names = names_in_byline(names_part, min_words=1 if has_by else 2)
+    if not has_by:  # a bare line: only what reads as a person's name ("Table of Contents" does not)
+        names = [n for n in names if _bare_name(n)]
+    return names, when, minutes
 
 
 _NAME_START = re.compile(r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'.-]*\s*){1,3}")
@@ -117,26 +121,11 @@ _FUNCTION_WORDS = frozenset(
     "contents share tags les des die das und zum zur".split())
 
 
-def split_authors(text: str, strict: bool = False) -> list[str]:
-    """'A, B and C' -> ['A', 'B', 'C'], dropping what cannot be a person's name.
-
-    ``strict`` (for lines without a "By"): a name has two to five words, each capitalised, and
-    none of them a function word.
-    """
-    out: list[str] = []
-    for part in _SPLIT_AUTHORS.split(text):
-        name = " ".join(part.strip(" .:;,-–—|·•").split())
-        if not name or _NOT_A_NAME.search(name) or len(name.split()) > MAX_AUTHOR_WORDS:
-            continue
-        if not name[0].isupper() and not UNSPACED.match(name[0]) and (strict or " " in name):
-            continue  # lower case: only a one-word user name after an explicit "by"
-        tokens = name.split()
-        if strict and (len(tokens) < 2 or any(t.casefold() in _FUNCTION_WORDS for t in tokens)
-                       or any(not t[0].isupper() and t not in _PARTICLES for t in tokens)):
-            continue
-        if name not in out:
-            out.append(name)
-    return out
+def _bare_name(name: str) -> bool:
+    """A name standing alone on a line: capitalised words (particles aside), no function words."""
+    tokens = name.split()
+    return not any(t.casefold() in _FUNCTION_WORDS for t in tokens) and all(
+        t[0].isupper() or t in _PARTICLES for t in tokens)
 
 
 def from_html(stripped: Stripped, body: str, url: str | None = None) -> Metadata:

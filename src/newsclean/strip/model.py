@@ -206,6 +206,7 @@ class LineModel:
     first: Network
     second: Network | None
     roles: dict[str, Network]
+    familiar: frozenset[str] = frozenset()  # stoplists (languages) the model saw enough of
 
     def probabilities(self, x: np.ndarray, words: np.ndarray) -> np.ndarray:
         probs = self.first.probabilities(x)
@@ -244,4 +245,5 @@ def read_model(fh: Any) -> LineModel | None:
         if first is None:
             return None
         roles = {role: net for role in ROLES if (net := _network(data, f"{role}_")) is not None}
-        return LineModel(first, _network(data, "s2_"), roles)
+        familiar = frozenset(str(name) for name in data["familiar"]) if "familiar" in data else frozenset()
+        return LineModel(first, _network(data, "s2_"), roles, familiar)

@@ -86,6 +86,7 @@ class Evidence:
     stoplist: str | None
     first: int  # index of the first line that can be article (1 after a dated header)
     rule_span: tuple[int, int] | None  # the span found by the rules alone
+    familiar: bool = True  # the model knows this language well (set by predict_lines)
 
 
 def gather_evidence(lines: list[str], blank_before: list[bool], first: int = 0) -> Evidence:
@@ -130,6 +131,7 @@ def predict_lines(ev: Evidence) -> tuple[np.ndarray, dict[str, np.ndarray]] | No
     model = load_model()
     if model is None or not ev.feats:
         return None
+    ev.familiar = ev.stoplist in model.familiar
     x = feature_matrix(ev.feats, ev.has_stoplist, ev.rule_span, [v.barrier for v in ev.verdicts],
                        [v.score for v in ev.verdicts])
     words = np.array([f.words for f in ev.feats], dtype=float)
@@ -149,6 +151,12 @@ OUTSIDE_KEEP = 0.9
 # looks to the model like part of the inserts.
 PROSE_SCORE = 10.0
 PROSE_KEEP = 0.2
+# Inside the rules' own span, their prose is kept whatever the model says, in languages the model
+# saw too little of (``LineModel.familiar``, set at training): it learned from English and German
+# pages mostly, and elsewhere it is unsure where the rules are not (a Greek or Japanese paragraph
+# after an insert). On the held-out English/German pages this override would cost 0.005-0.01 F1,
+# so it is not applied there.
+RULE_SPAN_PROSE_KEEP = 0.0
 
 
 def decode(probs: np.ndarray, ev: Evidence) -> tuple[tuple[int, int] | None, list[bool]]:
@@ -159,8 +167,13 @@ def decode(probs: np.ndarray, ev: Evidence) -> tuple[tuple[int, int] | None, lis
     if span is None:
         return None, [False] * len(probs)
     start, end = span
+    r_start, r_end = (ev.rule_span or (0, 0)) if not ev.familiar else (0, 0)
     keep = [(start <= i < end and (p >= KEEP_THRESHOLD or (p >= PROSE_KEEP and v.score >= PROSE_SCORE)))
+            or (r_start <= i < r_end and v.score >= PROSE_SCORE and not v.reason and p >= RULE_SPAN_PROSE_KEEP)
             or p >= OUTSIDE_KEEP for i, (p, v) in enumerate(zip(probs.tolist(), ev.verdicts, strict=True))]
+    if any(keep):  # the rules' prose may widen the span
+        start = min(start, keep.index(True))
+        end = max(end, len(keep) - keep[::-1].index(True))
     keep[: ev.first] = [False] * ev.first
     return span, keep
 
@@ -293,7 +306,7 @@ def assign_roles(feats: list[LineFeatures], verdicts: list[Verdict], span: tuple
         last = max((i for i in range(last) if roles[i][0].kept), default=-1)
     top = min((i for i in range(first, n) if roles[i][0].kept), default=start)
     if role_probs and not first:
-        found = _pick_metadata_lines(feats, role_probs, roles, top)
+        found = _pick_metadata_lines(feats, verdicts, role_probs, roles, top)
         _mark_captions(feats, verdicts, roles, top)
         return found
     _find_header(feats, verdicts, top, roles, first)
@@ -307,7 +320,7 @@ ROLE_MIN_PROBABILITY = 0.5
 ROLE_MAX_BODY_WORDS = 15
 
 
-def _pick_metadata_lines(feats: list[LineFeatures], role_probs: dict[str, np.ndarray],
+def _pick_metadata_lines(feats: list[LineFeatures], verdicts: list[Verdict], role_probs: dict[str, np.ndarray],
                          roles: list[tuple[Role, str]], top: int) -> dict[str, str]:
     """The most likely title, author and date lines, by the model's heads.
 
@@ -316,25 +329,41 @@ def _pick_metadata_lines(feats: list[LineFeatures], role_probs: dict[str, np.nda
     naming the author) they stay body and are only read for metadata. Returns those lines' texts.
     """
     found: dict[str, str] = {}
+    # below the article, a byline only follows it directly ("Related" lists come after chrome lines)
+    last = max((i for i, (role, _) in enumerate(roles) if role.kept), default=len(roles))
     for role in ("title", "author", "date"):
         probs = role_probs.get(role)
         if probs is None:
             continue
-        i = int(np.argmax(probs))
-        if probs[i] < ROLE_MIN_PROBABILITY or feats[i].pointer:
+        fits = [i for i in np.argsort(-probs, kind="stable")[:ROLE_CANDIDATES].tolist()
+                if probs[i] >= ROLE_MIN_PROBABILITY and _fits_role(role, feats[i], verdicts[i], roles[i], i, top)
+                and not (role != "title" and i > last and any(v.reason for v in verdicts[last + 1 : i]))]
+        if not fits:
             continue
-        kept = roles[i][0].kept
+        i = fits[0]
         if role == "title":
-            if i > top or (kept and (i != top or feats[i].terminal)) or roles[i][0] is Role.BYLINE:
-                continue
             roles[i] = (Role.TITLE, "title")
-        elif not kept and roles[i][0] is not Role.TITLE:
-            if roles[i][0] is not Role.BYLINE:
-                roles[i] = (Role.BYLINE, f"byline:{role}")
-        elif kept and feats[i].words > ROLE_MAX_BODY_WORDS:
-            continue
+        elif not roles[i][0].kept and roles[i][0] is not Role.BYLINE:
+            roles[i] = (Role.BYLINE, f"byline:{role}")
         found[role] = feats[i].text
     return found
+
+
+# The heads' few best lines are tried in turn: the best may be a headline of another article.
+ROLE_CANDIDATES = 4
+
+
+def _fits_role(role: str, f: LineFeatures, v: Verdict, current: tuple[Role, str], i: int, top: int) -> bool:
+    kept = current[0].kept
+    if f.pointer or current[0] is Role.TITLE:
+        return False
+    if role == "title":  # above the article, or its first line when that reads like a headline
+        return current[0] is not Role.BYLINE and i <= top and not (kept and (i != top or f.terminal))
+    if v.reason.startswith(("lexicon:", "url", "menu", "comments:")):
+        return False  # "© 2023 Site. All rights reserved." is no byline
+    if kept and f.words > ROLE_MAX_BODY_WORDS:
+        return False
+    return role != "date" or f.has_date or f.date_time
 
 
 # How far above the article's first line image captions are looked for.

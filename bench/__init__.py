@@ -1,0 +1,1 @@
+"""Benchmark harness for newsclean: python -m bench.run (see bench/run.py)."""

@@ -1,0 +1,44 @@
+"""Reading the benchmark sets (layout in /work/shared/bench/README.md); nothing is copied out."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+SETS = ("aeb", "wcxb-dev", "traf")
+DUMPS = ("dump-browser", "dump-blocks")
+HTML = "html"
+STYLES = (HTML, *DUMPS)
+
+# the set's main text metric: "shingle", "bow" (also reports shingle) or "snippet"
+METRIC = {"aeb": "shingle", "wcxb-dev": "bow", "traf": "snippet"}
+META_FIELDS = ("title", "author", "date")
+
+
+@dataclass(frozen=True)
+class Page:
+    id: str
+    url: str | None
+    gold: dict
+
+
+def load_gold(bench_dir: Path, name: str, limit: int | None = None) -> list[Page]:
+    with open(bench_dir / name / "gold.jsonl", encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f if line.strip()]
+    return [Page(r["id"], r.get("url"), r) for r in rows[:limit]]
+
+
+def input_path(bench_dir: Path, name: str, style: str, page_id: str) -> Path:
+    suffix = ".html.gz" if style == HTML else ".txt.gz"
+    return bench_dir / name / style / f"{page_id}{suffix}"
+
+
+def read_input(path: Path) -> bytes | str:
+    """The page as given to an extractor: HTML as the served bytes, a dump as UTF-8 text."""
+    with gzip.open(path, "rb") as f:
+        raw = f.read()
+    if path.name.endswith(".html.gz"):
+        return raw
+    return raw.decode("utf-8", errors="replace")
