@@ -329,7 +329,7 @@ def _pick_metadata_lines(feats: list[LineFeatures], verdicts: list[Verdict], rol
     naming the author) they stay body and are only read for metadata. Returns those lines' texts.
     """
     found: dict[str, str] = {}
-    # below the article, a byline only follows it directly ("Related" lists come after chrome lines)
+    # below the article, an author line only follows it directly ("Related" lists come after chrome)
     last = max((i for i, (role, _) in enumerate(roles) if role.kept), default=len(roles))
     for role in ("title", "author", "date"):
         probs = role_probs.get(role)
@@ -337,7 +337,7 @@ def _pick_metadata_lines(feats: list[LineFeatures], verdicts: list[Verdict], rol
             continue
         fits = [i for i in np.argsort(-probs, kind="stable")[:ROLE_CANDIDATES].tolist()
                 if probs[i] >= ROLE_MIN_PROBABILITY and _fits_role(role, feats[i], verdicts[i], roles[i], i, top)
-                and not (role != "title" and i > last and any(v.reason for v in verdicts[last + 1 : i]))]
+                and not (role == "author" and i > last and any(v.reason for v in verdicts[last + 1 : i]))]
         if not fits:
             continue
         i = fits[0]
