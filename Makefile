@@ -44,6 +44,15 @@ bench: setup
 clean-venv:
 	rm -rf $(VENV)
 
+# The batch benchmark (bench/batch.py, a command, not a test): newsclean against trafilatura on the pages of
+# $(BENCH_DIR), and the peak memory on a 200 MB JSON Lines stream, which needs /usr/bin/time (Debian's
+# package `time`: installed here when it is missing and we are root).
+.PHONY: bench-batch
+bench-batch: setup
+	@if [ ! -x /usr/bin/time ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		(apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y time) >/dev/null; fi
+	$(BIN)/python bench/batch.py --bench-dir $(BENCH_DIR)
+
 # Coverage-guided fuzzing of newsclean.clean with atheris (a command, not a test): FUZZ_SECONDS of it,
 # the corpus kept in fuzz/corpus/ (seeded from samples/), any crashing input written to fuzz/crashes/.
 FUZZ_SECONDS ?= 300
@@ -53,4 +62,4 @@ fuzz: setup
 	@mkdir -p fuzz/corpus fuzz/crashes
 	@cp -n samples/html/* samples/text/* fuzz/corpus/ 2>/dev/null || true
 	$(BIN)/python fuzz/fuzz_clean.py fuzz/corpus -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=3072 \
-		-max_len=16384 -artifact_prefix=fuzz/crashes/ -print_final_stats=1
+		-max_len=16384 -dict=fuzz/clean.dict -artifact_prefix=fuzz/crashes/ -print_final_stats=1

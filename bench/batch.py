@@ -10,7 +10,9 @@ On the pages of ../shared/bench (unpacked to plain files in a temporary folder),
   from ``/usr/bin/time -v`` (Debian package ``time``).
 
 Wall time depends on what else the machine is doing, so CPU seconds (user + system, all processes
-of the run) and the load average are printed beside it.
+of the run) and the load average are printed beside it, and "busy workers": the per-document seconds
+of the run's --report added up and divided by the wall time, i.e. how many workers were cleaning at an
+average moment (2.00 for --jobs 2 means no worker ever waited for work).
 """
 
 from __future__ import annotations
@@ -43,6 +45,8 @@ class Run:
     outputs: int
     code: int
     peak_rss_mb: float | None = None
+    busy: float | None = None  # average number of busy workers: sum of per-document seconds / wall
+
 
     @property
     def rate(self) -> float:
@@ -87,7 +91,10 @@ def make_stream(html: Path, text: Path, target: Path, megabytes: int) -> int:
     return records
 
 
-def run(label: str, cmd: list[str], docs: int, out: Path, measure_rss: bool = False) -> Run:
+def run(label: str, cmd: list[str], docs: int, out: Path, measure_rss: bool = False,
+        report: Path | None = None) -> Run:
+    if report is not None:
+        cmd = [*cmd, "--report", str(report)]
     if measure_rss and TIME.exists():
         cmd = [str(TIME), "-v", *cmd]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -101,8 +108,11 @@ def run(label: str, cmd: list[str], docs: int, out: Path, measure_rss: bool = Fa
     found = re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr)
     if found:
         peak = int(found.group(1)) / 1024
+    busy = None
+    if report is not None and report.exists():
+        busy = sum(json.loads(line)["seconds"] for line in report.open()) / wall
     print(f"  {label}: {wall:.1f} s, exit {proc.returncode}", file=sys.stderr, flush=True)
-    return Run(label, docs, wall, cpu, outputs, proc.returncode, peak)
+    return Run(label, docs, wall, cpu, outputs, proc.returncode, peak, busy)
 
 
 def main() -> None:
@@ -123,13 +133,13 @@ def main() -> None:
         out = work / "out"
         runs = [
             run("newsclean --jobs 2 (HTML)", [newsclean, "clean", str(html), "-o", str(out / "nc2"), "--jobs", "2",
-                                              "-q"], n_html, out / "nc2"),
+                                              "-q"], n_html, out / "nc2", report=work / "nc2.jsonl"),
             run("trafilatura --parallel 2 (HTML)", [trafilatura, "--input-dir", str(html), "--output-dir",
                                                     str(out / "tr2"), "--parallel", "2"], n_html, out / "tr2"),
             run("newsclean --jobs 1 (HTML)", [newsclean, "clean", str(html), "-o", str(out / "nc1"), "--jobs", "1",
-                                              "-q"], n_html, out / "nc1"),
+                                              "-q"], n_html, out / "nc1", report=work / "nc1.jsonl"),
             run("newsclean --jobs 2 (text dumps)", [newsclean, "clean", str(text), "-o", str(out / "text2"), "--jobs",
-                                                    "2", "-q"], n_text, out / "text2"),
+                                                    "2", "-q"], n_text, out / "text2", report=work / "text2.jsonl"),
         ]
         stream = work / "stream.jsonl"
         records = make_stream(html, text, stream, args.stream_mb)
@@ -145,15 +155,17 @@ def main() -> None:
 
     print(f"\nnewsclean batch benchmark: {os.cpu_count()} cores, load average {load_before:.1f} before and "
           f"{load_after:.1f} after (other work on the machine slows the wall times)\n")
-    print("| run | documents | wall s | docs/s | CPU s | CPU ms/doc | outputs | exit | peak RSS MB |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| run | documents | wall s | docs/s | CPU s | CPU ms/doc | busy workers | outputs | exit | peak RSS MB |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for r in runs:
         rss = f"{r.peak_rss_mb:.0f}" if r.peak_rss_mb is not None else ""
+        busy = f"{r.busy:.2f}" if r.busy is not None else ""
         print(f"| {r.label} | {r.docs} | {r.wall:.1f} | {r.rate:.1f} | {r.cpu:.1f} | {1000 * r.cpu / r.docs:.0f} | "
-              f"{r.outputs} | {r.code} | {rss} |")
+              f"{busy} | {r.outputs} | {r.code} | {rss} |")
     nc2, tr2, nc1, text2, streamed = runs
     print(f"\nHTML, newsclean --jobs 2 / trafilatura --parallel 2 (speed ratio): {nc2.rate / tr2.rate:.2f}")
-    print(f"HTML, newsclean --jobs 2 / --jobs 1 (speed-up): {nc2.rate / nc1.rate:.2f}")
+    print(f"HTML, newsclean --jobs 2 / --jobs 1 (speed-up): {nc2.rate / nc1.rate:.2f} "
+          f"(workers busy on average: {nc2.busy or 0:.2f} of 2, and {nc1.busy or 0:.2f} of 1)")
     print(f"text dumps, --jobs 2: {text2.rate:.0f} docs/s")
     if streamed.peak_rss_mb is not None:
         print(f"JSONL stream: peak RSS of the largest process {streamed.peak_rss_mb:.0f} MB")
