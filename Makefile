@@ -62,4 +62,4 @@ fuzz: setup
 	@mkdir -p fuzz/corpus fuzz/crashes
 	@cp -n samples/html/* samples/text/* fuzz/corpus/ 2>/dev/null || true
 	$(BIN)/python fuzz/fuzz_clean.py fuzz/corpus -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=3072 \
-		-max_len=16384 -artifact_prefix=fuzz/crashes/ -print_final_stats=1
+		-max_len=16384 -dict=fuzz/clean.dict -artifact_prefix=fuzz/crashes/ -print_final_stats=1

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -220,7 +221,8 @@ def gunzip(raw: bytes, max_bytes: int, source: str) -> bytes:
             limit = (max_bytes + 1 - len(out)) if max_bytes else 0
             out += inflater.decompress(data, limit) if limit else inflater.decompress(data)
             if max_bytes and len(out) > max_bytes:
-                raise TooLargeError(f"decompresses to more than the size cap of {max_bytes} bytes", source)
+                raise TooLargeError(f"decompresses to more than the size cap of {max_bytes} bytes (--max-bytes)",
+                                    source)
             if not inflater.eof:
                 out += inflater.flush()
                 if not inflater.eof:
@@ -264,8 +266,23 @@ def _walk(root: Path) -> Iterator[Input]:
         dirnames.sort()
         for name in sorted(filenames):
             path = Path(dirpath) / name
-            why = "" if is_document_name(path) else _skip_reason(path)
+            why = _special_file(path) or ("" if is_document_name(path) else _skip_reason(path))
             yield Input(path, path.relative_to(root), skipped=why)
+
+
+def _special_file(path: Path) -> str:
+    """Why a file found in a folder is no document although it may be named like one: a FIFO would
+    block its reader forever, a device (``/dev/zero``, ``/dev/urandom``) never ends. "" for regular
+    files, and for those that cannot be examined (the reader reports why)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return ""
+    if stat.S_ISREG(mode):
+        return ""
+    kind = ("a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "special")
+    return f"not a regular file ({kind})"
 
 
 def is_document_name(path: Path) -> bool:

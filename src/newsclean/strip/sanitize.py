@@ -23,13 +23,13 @@ VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "l
 # Elements whose content is raw text: a "<" inside them is not a tag.
 RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "plaintext", "noscript"})
 # Comments, doctype/CDATA/processing instructions, and tags (name, then attributes, quoted values
-# included). No part runs past the next "<", so a scan stays linear on any input.
+# included). A tag that fails to match never looks past the next "<", and a comment or declaration
+# is consumed to its end: a scan stays linear on any input (no backtracking blow-up).
 _TOKEN = re.compile(r"""<!--.*?(?:-->|\Z)|<[!?][^>]*>?"""
                     r"""|<(/?)([A-Za-z][^\s/<>]*)((?:[^<>"']|"[^"<]*"|'[^'<]*')*)>""", re.S)
 # A closing tag is matched against this many open elements at most (HTML implies the others closed).
 CLOSE_SEARCH = 64
-
-
+# A doctype's internal subset: the declarations of an XML-ish page.
 _INTERNAL_SUBSET = re.compile(r"(<!doctype\b[^\[>]*)\[.*?\]\s*>", re.I | re.S)
 _DOCTYPE = re.compile(r"<!doctype\b", re.I)
 # The doctype is looked for only at the start of the page.
