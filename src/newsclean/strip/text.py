@@ -101,12 +101,14 @@ def strip_text(text: str, use_model: bool = True) -> Stripped:
     lines, blank_before = split_lines(text)
     if not lines:
         return Stripped(())
-    hints: dict[str, object] = {}
     header = _DATED_HEADER.match(lines[0])
-    if header:  # newsclean's own "dated" output: the header is metadata, the rest is the article
+    if header:  # newsclean's own "dated" output: the header is metadata, the rest is stripped alone
+        inner = strip_text(text.split(lines[0], 1)[1] if lines[0] in text else "\n".join(lines[1:]), use_model)
         day, title = header.group(1), header.group(2)
-        hints.update(date=None if day == "unknown" else day, title=title, dated_header=True)
-    first = 1 if header else 0
+        hints = {**inner.hints, "date": None if day == "unknown" else day, "title": title, "dated_header": True}
+        return Stripped((Line(lines[0], Role.TITLE, "header:dated"), *inner.lines), hints)
+    hints: dict[str, object] = {}
+    first = 0
     ev = gather_evidence(lines, blank_before, first)
     hints["stoplist"] = ev.stoplist
     predicted = predict_lines(ev) if use_model else None
@@ -117,8 +119,6 @@ def strip_text(text: str, use_model: bool = True) -> Stripped:
         probs, role_probs = predicted
         span, keep = decode(probs, ev)
     roles: list[tuple[Role, str]] = [(Role.REMOVED, "")] * len(lines)
-    if header:
-        roles[0] = (Role.TITLE, "header:dated")
     if span is None:
         return Stripped(tuple(Line(t, Role.REMOVED, "no-article") for t in lines), hints)
     hints["metadata_lines"] = assign_roles(ev.feats, ev.verdicts, span, roles, first, keep, role_probs)
@@ -358,7 +358,8 @@ def _fits_role(role: str, f: LineFeatures, v: Verdict, current: tuple[Role, str]
     if f.pointer or current[0] is Role.TITLE:
         return False
     if role == "title":  # above the article, or its first line when that reads like a headline
-        return current[0] is not Role.BYLINE and i <= top and not (kept and (i != top or f.terminal))
+        return (current[0] is not Role.BYLINE and not v.reason and i <= top
+                and not (kept and (i != top or f.terminal)))
     if v.reason.startswith(("lexicon:", "url", "menu", "comments:")):
         return False  # "© 2023 Site. All rights reserved." is no byline
     if kept and f.words > ROLE_MAX_BODY_WORDS:
