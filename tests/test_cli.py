@@ -216,3 +216,13 @@ def test_every_command_has_help_with_examples(runner: CliRunner, command: list[s
 
 def test_version(runner: CliRunner) -> None:
     assert runner.invoke(main, ["--version"]).stdout.startswith("newsclean, version ")
+
+
+def test_line_and_depth_caps_are_options(runner: CliRunner) -> None:
+    refused = runner.invoke(main, ["--max-lines", "5", str(SEED)])
+    assert refused.exit_code == 1
+    assert "more than the cap of 5" in refused.stderr
+    deep = "<html><body>" + "<div>" * 120 + "<p>" + "The council met on Tuesday and agreed the plan. " * 4 + "</p>" \
+        + "</div>" * 120 + "</body></html>"
+    result = runner.invoke(main, ["--max-depth", "50"], input=deep)
+    assert result.exit_code == 0 and result.stdout.startswith("The council met on Tuesday")

@@ -613,9 +613,6 @@ def test_fifo_device_and_dangling_link_in_the_input_folder(tmp_path: Path) -> No
     assert (tmp_path / "out" / "a.txt").exists()
 
 
-@pytest.mark.xfail(strict=True, reason="batch/write: outputs are created by tempfile.mkstemp with mode 0600 and "
-                   "renamed, so they ignore the umask (0644 expected): other users of a shared data folder cannot "
-                   "read them")
 def test_outputs_are_readable_as_the_umask_allows(tmp_path: Path) -> None:
     raw = tmp_path / "raw"
     raw.mkdir()

@@ -65,7 +65,18 @@ def _options(input_format: str, url: str | None, date_hint: str | None, max_byte
         date_hint=date_hint,
         repair_mojibake=not no_repair,
         max_bytes=max_bytes,
+        **click.get_current_context().meta.get(_CAPS, {}),
     )
+
+
+_CAPS = "newsclean.caps"
+
+
+def _store_cap(ctx: click.Context, param: click.Parameter, value: int) -> int:
+    """--max-lines / --max-depth go straight into the Options (see _options)."""
+    if param.name:
+        ctx.meta.setdefault(_CAPS, {})[param.name] = value
+    return value
 
 
 def common_options(func: Any, streams: bool = False) -> Any:
@@ -78,6 +89,12 @@ def common_options(func: Any, streams: bool = False) -> Any:
     func = click.option("--max-bytes", type=click.IntRange(min=0), default=Options.max_bytes, show_default=True,
                         help="Refuse inputs larger than this (0: no limit).")(func)
     func = click.option("--no-repair", is_flag=True, help="Do not repair mojibake.")(func)
+    func = click.option("--max-lines", type=click.IntRange(min=1), default=Options.max_lines, show_default=True,
+                        expose_value=False, callback=_store_cap,
+                        help="Refuse documents with more lines than this.")(func)
+    func = click.option("--max-depth", type=click.IntRange(min=1, max=250), default=Options.max_depth,
+                        show_default=True, expose_value=False, callback=_store_cap,
+                        help="Flatten HTML nested deeper than this (its text is kept).")(func)
     return func
 
 

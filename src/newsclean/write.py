@@ -120,6 +120,15 @@ def write_atomically(target: Path, content: str, inputs: Iterable[str] = ()) -> 
         fh.write(content)
 
 
+_CREATE_MODE = 0o666  # what open() asks for; the umask takes its share, as for any new file
+
+
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 class AtomicFile:
     """A text file written under a temporary name and renamed to ``target`` only when the ``with``
     block ends without an exception; otherwise the temporary file is removed."""
@@ -131,6 +140,7 @@ class AtomicFile:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, self._tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+            os.fchmod(fd, _CREATE_MODE & ~_current_umask())  # mkstemp's 0600 would ignore the umask
             self._fh: IO[str] = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
         except OSError as exc:
             raise WriteError(f"cannot write: {exc.strerror or exc}", str(target)) from exc

@@ -105,8 +105,8 @@ def strip_text(text: str, use_model: bool = True) -> Stripped:
     if header:  # newsclean's own "dated" output: the header is metadata, the rest is stripped alone
         inner = strip_text(text.split(lines[0], 1)[1] if lines[0] in text else "\n".join(lines[1:]), use_model)
         day, title = header.group(1), header.group(2)
-        hints = {**inner.hints, "date": None if day == "unknown" else day, "title": title, "dated_header": True}
-        return Stripped((Line(lines[0], Role.TITLE, "header:dated"), *inner.lines), hints)
+        merged = {**inner.hints, "date": None if day == "unknown" else day, "title": title, "dated_header": True}
+        return Stripped((Line(lines[0], Role.TITLE, "header:dated"), *inner.lines), merged)
     hints: dict[str, object] = {}
     first = 0
     ev = gather_evidence(lines, blank_before, first)
