@@ -84,16 +84,15 @@ class Evidence:
     verdicts: list[Verdict]
     has_stoplist: bool
     stoplist: str | None
-    first: int  # index of the first line that can be article (1 after a dated header)
     rule_span: tuple[int, int] | None  # the span found by the rules alone
     familiar: bool = True  # the model knows this language well (set by predict_lines)
 
 
-def gather_evidence(lines: list[str], blank_before: list[bool], first: int = 0) -> Evidence:
+def gather_evidence(lines: list[str], blank_before: list[bool]) -> Evidence:
     feats, stats = compute_features(lines, blank_before)
     verdicts = [score_line(f) for f in feats]
-    span = find_span([v.score for v in verdicts], [v.barrier for v in verdicts], first)
-    return Evidence(feats, verdicts, stats.stoplist is not None, stats.stoplist, first, span)
+    span = find_span([v.score for v in verdicts], [v.barrier for v in verdicts])
+    return Evidence(feats, verdicts, stats.stoplist is not None, stats.stoplist, span)
 
 
 def strip_text(text: str, use_model: bool = True) -> Stripped:
@@ -108,8 +107,7 @@ def strip_text(text: str, use_model: bool = True) -> Stripped:
         merged = {**inner.hints, "date": None if day == "unknown" else day, "title": title, "dated_header": True}
         return Stripped((Line(lines[0], Role.TITLE, "header:dated"), *inner.lines), merged)
     hints: dict[str, object] = {}
-    first = 0
-    ev = gather_evidence(lines, blank_before, first)
+    ev = gather_evidence(lines, blank_before)
     hints["stoplist"] = ev.stoplist
     predicted = predict_lines(ev) if use_model else None
     role_probs: dict[str, np.ndarray] = {}
@@ -121,7 +119,7 @@ def strip_text(text: str, use_model: bool = True) -> Stripped:
     roles: list[tuple[Role, str]] = [(Role.REMOVED, "")] * len(lines)
     if span is None:
         return Stripped(tuple(Line(t, Role.REMOVED, "no-article") for t in lines), hints)
-    hints["metadata_lines"] = assign_roles(ev.feats, ev.verdicts, span, roles, first, keep, role_probs)
+    hints["metadata_lines"] = assign_roles(ev.feats, ev.verdicts, span, roles, keep, role_probs)
     out = tuple(Line(f.text, role, reason) for f, (role, reason) in zip(ev.feats, roles, strict=True))
     return Stripped(out, hints)
 
@@ -163,7 +161,7 @@ def decode(probs: np.ndarray, ev: Evidence) -> tuple[tuple[int, int] | None, lis
     words = np.array([f.words for f in ev.feats], dtype=float)
     scores = ((probs - SPAN_THRESHOLD) * (words + 1)).tolist()
     barriers = [v.barrier and p < SPAN_THRESHOLD for v, p in zip(ev.verdicts, probs, strict=True)]
-    span = find_span(scores, barriers, ev.first)
+    span = find_span(scores, barriers)
     if span is None:
         return None, [False] * len(probs)
     start, end = span
@@ -174,7 +172,6 @@ def decode(probs: np.ndarray, ev: Evidence) -> tuple[tuple[int, int] | None, lis
     if any(keep):  # the rules' prose may widen the span
         start = min(start, keep.index(True))
         end = max(end, len(keep) - keep[::-1].index(True))
-    keep[: ev.first] = [False] * ev.first
     return span, keep
 
 
@@ -228,12 +225,12 @@ def _best_run(scores: list[float], lo: int, hi: int) -> tuple[float, int, int]:
     return best
 
 
-def find_span(scores: list[float], barriers: list[bool], first: int = 0) -> tuple[int, int] | None:
+def find_span(scores: list[float], barriers: list[bool]) -> tuple[int, int] | None:
     """The article's run of lines [start, end): barriers split the page into segments; the best run
     of the best segment is extended across a following barrier only if the run beyond is worth it."""
     n = len(scores)
-    cuts = [first] + [i for i in range(first, n) if barriers[i]] + [n]
-    best = (0.0, first, first)
+    cuts = [0] + [i for i in range(n) if barriers[i]] + [n]
+    best = (0.0, 0, 0)
     for lo, hi in zip(cuts, cuts[1:], strict=False):
         lo = lo + 1 if lo < n and barriers[lo] else lo
         run = _best_run(scores, lo, hi)
@@ -267,7 +264,7 @@ def _best_prefix(scores: list[float], lo: int, hi: int) -> tuple[float, int]:
 
 
 def assign_roles(feats: list[LineFeatures], verdicts: list[Verdict], span: tuple[int, int],
-                 roles: list[tuple[Role, str]], first: int, keep: list[bool] | None = None,
+                 roles: list[tuple[Role, str]], keep: list[bool] | None = None,
                  role_probs: dict[str, np.ndarray] | None = None) -> dict[str, str]:
     """Fill ``roles``: the body inside the span, headline/byline/captions above it, chrome elsewhere.
 
@@ -276,7 +273,7 @@ def assign_roles(feats: list[LineFeatures], verdicts: list[Verdict], span: tuple
     """
     start, end = span
     n = len(feats)
-    for i in range(first, n):
+    for i in range(n):
         v = verdicts[i]
         if keep is not None and keep[i] and not feats[i].pointer:
             if feats[i].words < 40 and is_caption(feats[i].text):
@@ -304,12 +301,12 @@ def assign_roles(feats: list[LineFeatures], verdicts: list[Verdict], span: tuple
     while last >= 0 and roles[last][0] is Role.HEADING:
         roles[last] = (Role.REMOVED, "after-article")
         last = max((i for i in range(last) if roles[i][0].kept), default=-1)
-    top = min((i for i in range(first, n) if roles[i][0].kept), default=start)
-    if role_probs and not first:
+    top = min((i for i in range(n) if roles[i][0].kept), default=start)
+    if role_probs:
         found = _pick_metadata_lines(feats, verdicts, role_probs, roles, top)
         _mark_captions(feats, verdicts, roles, top)
         return found
-    _find_header(feats, verdicts, top, roles, first)
+    _find_header(feats, verdicts, top, roles)
     return {}
 
 
@@ -385,11 +382,9 @@ def _mark_captions(feats: list[LineFeatures], verdicts: list[Verdict], roles: li
 
 
 def _find_header(feats: list[LineFeatures], verdicts: list[Verdict], start: int,
-                 roles: list[tuple[Role, str]], first: int) -> None:
+                 roles: list[tuple[Role, str]]) -> None:
     """Headline, byline and captions: in the window above the article, or at its very top."""
-    if first:  # a dated header gave the title already
-        return
-    window_lo = max(first, start - HEADER_WINDOW)
+    window_lo = max(0, start - HEADER_WINDOW)
     top = start
     # the article's own first lines may be its headline and byline (no chrome between them)
     while top < len(feats) and top < start + 3 and roles[top][0] is Role.HEADING:
@@ -441,10 +436,6 @@ def _is_title(f: LineFeatures, v: Verdict) -> bool:
     if f.text.endswith(".") and f.words > 12:
         return False  # a sentence, not a headline
     return not f.url and not f.date_time and f.repeats <= 2
-
-
-def dated_header(lines: list[str]) -> re.Match[str] | None:
-    return _DATED_HEADER.match(lines[0]) if lines else None
 
 
 __all__ = ["strip_text", "score_line", "find_span", "gather_evidence", "predict_lines", "decode"]
