@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 from ..textutil import UNSPACED, count_words, visible_length, words
 from . import lexicon
@@ -104,46 +106,49 @@ def split_lines(text: str) -> tuple[list[str], list[bool]]:
 
 
 def compute_features(lines: list[str], blank_before: list[bool]) -> tuple[list[LineFeatures], DocumentStats]:
-    tokenised = [words(line) for line in lines]
-    all_words = [w for toks in tokenised for w in toks if not w.isdigit()]
+    intrinsic = [_intrinsic(line) for line in lines]
+    all_words = [w for toks, _ in intrinsic for w in toks if not w.isdigit()]
     name, stoplist, coverage = pick_stoplist(all_words)
     counts = Counter(line.casefold() for line in lines)
     feats = []
-    for i, (line, toks) in enumerate(zip(lines, tokenised, strict=True)):
-        n_words = count_words(line)
-        unspaced = len(UNSPACED.findall(line)) > len(line) / 3
-        if stoplist and toks and not unspaced:
+    for i, (line, (toks, own)) in enumerate(zip(lines, intrinsic, strict=True)):
+        if stoplist and toks and not own["unspaced"]:
             stop_share = sum(map(stoplist.__contains__, toks)) / len(toks)
         else:
             stop_share = 0.3  # no evidence either way
-        upper = _upper_share(line) if n_words <= SHORT_WORDS else 0.0
-        short = n_words <= SHORT_WORDS
-        feats.append(
-            LineFeatures(
-                index=i,
-                text=line,
-                words=n_words,
-                length=visible_length(line),
-                stop_share=stop_share,
-                terminal=line.rstrip(BIDI_MARKS).endswith(TERMINAL),
-                lexicon=lexicon.lexicon_category(line) if short else None,
-                lexicon_hits=0 if short else lexicon.lexicon_hits(line),
-                pointer=lexicon.is_pointer(line),
-                repeats=counts[line.casefold()],
-                date_time=short and bool(_DATE_TIME_ONLY.match(line)),
-                counter=short and bool(_COUNTER.match(line)),
-                url=bool(_URL.match(line)),
-                menu_like=short and bool(_PIPE_MENU.search(line)),
-                upper_share=upper,
-                unspaced=unspaced,
-                blank_before=blank_before[i],
-                comment_counter=short and bool(_COMMENT_COUNTER.match(line)),
-                speaker=n_words <= 8 and bool(_SPEAKER.search(line)),
-                has_date=short and bool(_HAS_DIGIT_DATE.search(line)),
-                ends_with_count=bool(_ENDS_WITH_COUNT.search(line)),
-            )
-        )
+        feats.append(LineFeatures(index=i, text=line, stop_share=stop_share, repeats=counts[line.casefold()],
+                                  blank_before=blank_before[i], **own))
     return feats, DocumentStats(name, coverage)
+
+
+# What a line looks like on its own is computed once per distinct line: cleaning repeats itself on
+# its own output (for idempotence), and batches repeat the same menus and footers page after page.
+LINE_CACHE_SIZE = 16384
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def _intrinsic(line: str) -> tuple[tuple[str, ...], dict[str, Any]]:
+    """A line's words and the features that depend on the line alone (not on its page)."""
+    n_words = count_words(line)
+    short = n_words <= SHORT_WORDS
+    return tuple(words(line)), {
+        "words": n_words,
+        "length": visible_length(line),
+        "terminal": line.rstrip(BIDI_MARKS).endswith(TERMINAL),
+        "lexicon": lexicon.lexicon_category(line) if short else None,
+        "lexicon_hits": 0 if short else lexicon.lexicon_hits(line),
+        "pointer": lexicon.is_pointer(line),
+        "date_time": short and bool(_DATE_TIME_ONLY.match(line)),
+        "counter": short and bool(_COUNTER.match(line)),
+        "url": bool(_URL.match(line)),
+        "menu_like": short and bool(_PIPE_MENU.search(line)),
+        "upper_share": _upper_share(line) if short else 0.0,
+        "unspaced": len(UNSPACED.findall(line)) > len(line) / 3,
+        "comment_counter": short and bool(_COMMENT_COUNTER.match(line)),
+        "speaker": n_words <= 8 and bool(_SPEAKER.search(line)),
+        "has_date": short and bool(_HAS_DIGIT_DATE.search(line)),
+        "ends_with_count": bool(_ENDS_WITH_COUNT.search(line)),
+    }
 
 
 def _upper_share(line: str) -> float:
