@@ -27,7 +27,7 @@ from .errors import NewscleanError, WriteError
 from .models import Options
 from .pipeline import clean
 from .pool import Failure, Pool, start_method
-from .read import Input, iter_inputs, output_relative, read_bytes
+from .read import Input, iter_inputs, output_relative, read_bytes, walk_folders
 from .streams import (
     Fields,
     NotDocument,
@@ -405,16 +405,7 @@ def count_inputs(paths: Sequence[str], settings: BatchOptions) -> int | None:
     for arg in paths:
         path = Path(arg)
         if arg != "-" and path.is_dir():
-            seen: set[tuple[int, int]] = set()
-            for dirpath, dirnames, filenames in os.walk(path, followlinks=True):
-                try:
-                    st = os.stat(dirpath)
-                except OSError:
-                    continue
-                if (st.st_dev, st.st_ino) in seen:
-                    dirnames[:] = []
-                    continue
-                seen.add((st.st_dev, st.st_ino))
+            for _, filenames in walk_folders(path):
                 for name in filenames:
                     if not name.startswith(".") and stream_format(Path(name)) is not None:
                         return None

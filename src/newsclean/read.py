@@ -252,7 +252,8 @@ def iter_inputs(paths: Iterable[str]) -> Iterator[Input]:
             yield Input(path, Path(path.name))
 
 
-def _walk(root: Path) -> Iterator[Input]:
+def walk_folders(root: Path) -> Iterator[tuple[str, list[str]]]:
+    """``os.walk`` following symlinks but never into a loop, in sorted order: (folder, file names)."""
     seen: set[tuple[int, int]] = set()
     for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
         try:
@@ -264,7 +265,12 @@ def _walk(root: Path) -> Iterator[Input]:
             continue
         seen.add((st.st_dev, st.st_ino))
         dirnames.sort()
-        for name in sorted(filenames):
+        yield dirpath, sorted(filenames)
+
+
+def _walk(root: Path) -> Iterator[Input]:
+    for dirpath, filenames in walk_folders(root):
+        for name in filenames:
             path = Path(dirpath) / name
             why = _special_file(path) or ("" if is_document_name(path) else _skip_reason(path))
             yield Input(path, path.relative_to(root), skipped=why)
