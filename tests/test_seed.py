@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import textwrap
+
+import pytest
+
 import newsclean
 from newsclean.models import Role
 
@@ -45,3 +49,13 @@ def test_every_line_is_accounted_for() -> None:
     removed = [ln for ln in doc.lines if ln.role is Role.REMOVED]
     assert all(ln.reason for ln in removed)
     assert {r.reason for r in doc.removed} >= {"pointer:read-also", "lexicon:donation", "lexicon:newsletter"}
+
+
+@pytest.mark.parametrize("width", [60, 72, 80])
+def test_hard_wrapped_dump_gives_the_same_article(width: int) -> None:
+    """A dump wrapped at a fixed width (lynx -dump, html2text) is unwrapped into its paragraphs."""
+    raw = SEED.read_text(encoding="utf-8")
+    wrapped = "\n".join("\n".join(textwrap.wrap(line, width)) for line in raw.split("\n"))
+    plain, doc = newsclean.clean(raw), newsclean.clean(wrapped)
+    assert doc.text == plain.text
+    assert (doc.title, doc.authors, doc.date) == (plain.title, plain.authors, plain.date)
