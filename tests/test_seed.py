@@ -59,3 +59,19 @@ def test_hard_wrapped_dump_gives_the_same_article(width: int) -> None:
     plain, doc = newsclean.clean(raw), newsclean.clean(wrapped)
     assert doc.text == plain.text
     assert (doc.title, doc.authors, doc.date) == (plain.title, plain.authors, plain.date)
+
+
+def test_markdown_dump_gives_the_same_article() -> None:
+    """A markdown dump (links, headings, list bullets) is read as the text a reader sees."""
+    raw = SEED.read_text(encoding="utf-8")
+    lines = []
+    for line in raw.split("\n"):
+        if line.startswith("Top diplomats"):
+            lines.append("# " + line)
+        elif line.strip() and len(line.split()) <= 6:
+            lines.append(f"* [{line}](https://news.example/{len(lines)}/)")
+        else:
+            lines.append(line)
+    plain, doc = newsclean.clean(raw), newsclean.clean("\n".join(lines))
+    assert doc.text == plain.text
+    assert (doc.title, doc.authors, doc.date) == (plain.title, plain.authors, plain.date)

@@ -102,7 +102,31 @@ def split_lines(text: str) -> tuple[list[str], list[bool]]:
         out.append(line)
         blank.append(previous_blank)
         previous_blank = False
-    return unwrap(out, blank)
+    return unwrap(demarkdown(out), blank)
+
+
+# Markdown dumps (what reader services and "HTML to Markdown" converters give) carry their links and
+# layout as syntax: ``* [Subscribe](https://…)``, ``# Title``, ``![photo](…)``. Such a page is read as
+# the text a reader sees; it is recognised by its links, which plain dumps do not write this way.
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+_MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s*|[*+-]\s+|\d{1,3}[.)]\s+(?=\S))+")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+MIN_MARKDOWN_LINKS = 3  # lines with a markdown link before a page is read as markdown
+
+
+def demarkdown(lines: list[str]) -> list[str]:
+    """The visible text of a markdown dump's lines; other dumps are returned as they are.
+
+    >>> demarkdown(["* [Home](https://x.org/)", "# A [big](/b) day", "**Bold** move", "[a](/a) [b](/b)"])
+    ['Home', 'A big day', 'Bold move', 'a b']
+    """
+    if sum(1 for line in lines if _MD_LINK.search(line)) < MIN_MARKDOWN_LINKS:
+        return lines
+    out = []
+    for line in lines:
+        visible = _MD_EMPHASIS.sub(r"\2", _MD_LINK.sub(r"\1", _MD_PREFIX.sub("", line)))
+        out.append(" ".join(visible.split()) or line)
+    return out
 
 
 # Dumps wrapped at a fixed width (lynx or w3m -dump, html2text, e-mail) break paragraphs into lines
