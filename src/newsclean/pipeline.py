@@ -7,7 +7,7 @@ from dataclasses import replace
 from . import metadata
 from .detect import detect_kind
 from .errors import NoArticleError, TooLargeError
-from .models import Document, Kind, Line, Metadata, Options, Role
+from .models import Change, Document, Kind, Line, Metadata, Options, Role
 from .normalize import normalize_paragraphs, normalize_text
 from .read import decode
 from .strip import Stripped
@@ -37,10 +37,10 @@ def clean(data: bytes | str, *, source: str = "-", kind: Kind | str | None = Non
     if kind is Kind.HTML:
         stripped = strip_html(prepare_html(text, options.max_depth), url=url, source=source,
                               max_lines=options.max_lines)
+        paragraphs, changes = normalize_paragraphs(stripped.paragraphs, options.repair_mojibake)
     else:
         _check_lines(sum(1 for line in text.splitlines() if line and not line.isspace()), options, source)
-        stripped = _strip_to_fixpoint(text, options.repair_mojibake)
-    paragraphs, changes = normalize_paragraphs(stripped.paragraphs, options.repair_mojibake)
+        stripped, paragraphs, changes = _strip_to_fixpoint(text, options.repair_mojibake)
     if not paragraphs:
         raise NoArticleError("no article text found", source)
     body = "\n\n".join(paragraphs)
@@ -61,17 +61,20 @@ def _check_lines(count: int, options: Options, source: str) -> None:
         raise TooLargeError(f"{count} lines, more than the cap of {options.max_lines} (max_lines)", source)
 
 
-def _strip_to_fixpoint(text: str, repair_mojibake: bool) -> Stripped:
+def _strip_to_fixpoint(text: str, repair_mojibake: bool) -> tuple[Stripped, list[str], list[Change]]:
     """Strip, then strip the (normalized) result again until a round removes nothing more.
 
     Lines a later round removes are marked removed in the first round's record, with that round's
-    reason, so the record still covers every input line.
+    reason, so the record still covers every input line. Also returns the kept lines normalized,
+    and the changes that made, as the last round computed them.
     """
     stripped = strip_text(text)
     lines = list(stripped.lines)
+    normalized: list[str] | None = None
+    changes: list[Change] = []
     for _ in range(MAX_FIXPOINT_ROUNDS):
         kept = [i for i, ln in enumerate(lines) if ln.role.kept]
-        normalized, _ = normalize_paragraphs([lines[i].text for i in kept], repair_mojibake)
+        normalized, changes = normalize_paragraphs([lines[i].text for i in kept], repair_mojibake)
         if len(normalized) != len(kept):
             break  # a paragraph normalized to nothing: no 1:1 mapping, and nothing left to decide
         again = strip_text("\n\n".join(normalized))
@@ -80,7 +83,11 @@ def _strip_to_fixpoint(text: str, repair_mojibake: bool) -> Stripped:
         for i, line in zip(kept, again.lines, strict=True):
             if not line.role.kept:
                 lines[i] = Line(lines[i].text, Role.REMOVED, line.reason or "second-pass")
-    return Stripped(tuple(lines), stripped.hints)
+        normalized = None  # this round removed lines: what was normalized is no longer the body
+    result = Stripped(tuple(lines), stripped.hints)
+    if normalized is None:
+        normalized, changes = normalize_paragraphs(result.paragraphs, repair_mojibake)
+    return result, normalized, changes
 
 
 def _captions(stripped: Stripped, repair_mojibake: bool) -> tuple[str, ...]:
