@@ -40,6 +40,8 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 
+from newsclean.align import longest_increasing
+
 SETS = ("aeb", "wcxb-dev", "traf")
 STYLES = ("browser", "blocks")
 
@@ -120,28 +122,6 @@ def _shingle_positions(tokens: Sequence[str], lo: int, hi: int, k: int) -> dict[
     return pos
 
 
-def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Longest chain of pairs increasing in both coordinates (pairs sorted by the first one)."""
-    tails: list[int] = []  # j of the last pair of the best chain of each length
-    tail_idx: list[int] = []
-    prev = [-1] * len(pairs)
-    for n, (_, j) in enumerate(pairs):
-        pos = bisect.bisect_left(tails, j)
-        if pos == len(tails):
-            tails.append(j)
-            tail_idx.append(n)
-        else:
-            tails[pos] = j
-            tail_idx[pos] = n
-        prev[n] = tail_idx[pos - 1] if pos else -1
-    chain = []
-    n = tail_idx[-1] if tail_idx else -1
-    while n >= 0:
-        chain.append(pairs[n])
-        n = prev[n]
-    return chain[::-1]
-
-
 def _anchor_blocks(
     a: Sequence[str], b: Sequence[str], a_lo: int, a_hi: int, b_lo: int, b_hi: int
 ) -> list[tuple[int, int, int]]:
@@ -163,7 +143,7 @@ def _anchor_blocks(
             key=lambda ij: (ij[0], -ij[1]),
         )
     blocks: list[list[int]] = []
-    for i, j in _longest_increasing(pairs):
+    for i, j in longest_increasing(pairs):
         if blocks:
             bi, bj, size = blocks[-1]
             if i - bi == j - bj and i <= bi + size:  # overlaps or touches the previous block on the diagonal

@@ -140,7 +140,7 @@ def _anchor_blocks(a: list[str], b: list[str]) -> list[tuple[int, int, int]]:
             sure.extend(zip(js, at, strict=True))
         elif at and len(js) == 1:
             likely.extend((js[0], i) for i in at)
-    blocks = _grow(_increasing(sorted(sure)), a, b, 0, len(a), 0, len(b))
+    blocks = _grow(longest_increasing(sorted(sure)), a, b, 0, len(a), 0, len(b))
     out: list[tuple[int, int, int]] = []
     gaps = _between(blocks, 0, len(a), 0, len(b))
     gap_starts = [gap[2] for gap in gaps]
@@ -153,7 +153,7 @@ def _anchor_blocks(a: list[str], b: list[str]) -> list[tuple[int, int, int]]:
     for g, (a_lo, a_hi, b_lo, b_hi) in enumerate(gaps):
         if g in by_gap:
             pairs = sorted(by_gap[g], key=lambda p: (p[0], -p[1]))  # one pair per cleaned position
-            out.extend(_grow(_increasing(pairs), a, b, a_lo, a_hi, b_lo, b_hi))
+            out.extend(_grow(longest_increasing(pairs), a, b, a_lo, a_hi, b_lo, b_hi))
         if g < len(blocks):
             out.append(blocks[g])
     return out
@@ -185,7 +185,7 @@ def _grams(tokens: list[str]) -> dict[tuple[str, ...], list[int]]:
     return {gram: ks for gram, ks in at.items() if len(ks) <= MAX_REPEAT}
 
 
-def _increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The longest subsequence of (j, i) pairs, sorted by j, whose i strictly increase (patience sorting)."""
     tails: list[int] = []  # i of the last pair of the best run of each length
     tail_at: list[int] = []  # index in pairs of that pair
