@@ -32,7 +32,7 @@ NEIGHBOURS = (-3, -2, -1, 1, 2, 3)
 DENSITY_WINDOWS = (2, 5, 12)
 
 
-def base_features(f: LineFeatures, n_lines: int, has_stoplist: bool) -> list[float]:
+def base_features(f: LineFeatures, has_stoplist: bool) -> list[float]:
     """A line's own evidence as numbers."""
     words = max(f.words, 0)
     toks = f.text.split()
@@ -85,7 +85,7 @@ def feature_matrix(feats: list[LineFeatures], has_stoplist: bool, span: tuple[in
     """One row of numbers per line: its own evidence, its neighbours', the density of prose around
     it, and its place relative to the rule-based span and section headings."""
     n = len(feats)
-    base = np.array([base_features(f, n, has_stoplist) for f in feats], dtype=np.float64).reshape(n, N_BASE)
+    base = np.array([base_features(f, has_stoplist) for f in feats], dtype=np.float64).reshape(n, N_BASE)
     ctx = base[:, CONTEXT_COLUMNS]
     pad = max(abs(k) for k in NEIGHBOURS)
     padded = np.vstack([np.zeros((pad, ctx.shape[1])), ctx, np.zeros((pad, ctx.shape[1]))])
