@@ -346,6 +346,8 @@ def _pick_metadata_lines(feats: list[LineFeatures], verdicts: list[Verdict], rol
     return found
 
 
+# Lines the rules removed for one of these reasons are never metadata lines.
+NOT_METADATA_REASONS = ("lexicon:", "url", "menu", "comments:")
 # The heads' few best lines are tried in turn: the best may be a headline of another article.
 ROLE_CANDIDATES = 4
 
@@ -354,11 +356,11 @@ def _fits_role(role: str, f: LineFeatures, v: Verdict, current: tuple[Role, str]
     kept = current[0].kept
     if f.pointer or current[0] is Role.TITLE:
         return False
+    if v.reason.startswith(NOT_METADATA_REASONS):
+        return False  # "Advertisement" is no headline, "© 2023 Site. All rights reserved." no byline
     if role == "title":  # above the article, or its first line when that reads like a headline
-        return (current[0] is not Role.BYLINE and not v.reason and i <= top
-                and not (kept and (i != top or f.terminal)))
-    if v.reason.startswith(("lexicon:", "url", "menu", "comments:")):
-        return False  # "© 2023 Site. All rights reserved." is no byline
+        # (a headline repeated in the page, as in a breadcrumb, may be the title)
+        return current[0] is not Role.BYLINE and i <= top and not (kept and (i != top or f.terminal))
     if kept and f.words > ROLE_MAX_BODY_WORDS:
         return False
     return role != "date" or f.has_date or f.date_time
