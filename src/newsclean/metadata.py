@@ -28,6 +28,9 @@ _SPLIT_AUTHORS = re.compile(r"\s*(?:,|;|&|\||\band\b|\bund\b|\bet\b|\by\b|\be\b|
 _READING_TIME = re.compile(r"(\d{1,3})\s*(?:-\s*)?(?:min(?:ute)?s?|мин|хв|Min\.?)\.?\s*(?:read|reading|lesezeit|"
                            r"de lecture|de lectura|чтения|читання)?", re.I)
 _NOT_A_NAME = re.compile(r"https?://|www\.|@|\d", re.I)
+# Kana, Han, Hangul and Thai: the scripts that name their language; letters of any script.
+_SCRIPT_LETTERS = re.compile("[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
+_LETTER = re.compile(r"[^\W\d_]")
 MAX_AUTHOR_WORDS = 5
 MAX_TITLE_CHARS = 300
 
@@ -147,14 +150,15 @@ def guess_language(text: str, stoplist: str | None) -> str | None:
     sample = text[:5000]
     if not sample:
         return None
-    kana = len(re.findall(r"[\u3040-\u30ff]", sample))
-    han = len(re.findall(r"[\u4e00-\u9fff]", sample))
-    hangul = len(re.findall(r"[\uac00-\ud7af]", sample))
-    thai = len(re.findall(r"[\u0e00-\u0e7f]", sample))
-    letters = sum(1 for ch in sample if ch.isalpha()) or 1
-    if (kana + han + hangul + thai) / letters > 0.3:
-        return max((("ja", kana * 3 + (han if kana else 0)), ("zh", han if not kana else 0), ("ko", hangul),
-                    ("th", thai)), key=lambda kv: kv[1])[0]
+    if _SCRIPT_LETTERS.search(sample):
+        kana = len(re.findall(r"[\u3040-\u30ff]", sample))
+        han = len(re.findall(r"[\u4e00-\u9fff]", sample))
+        hangul = len(re.findall(r"[\uac00-\ud7af]", sample))
+        thai = len(re.findall(r"[\u0e00-\u0e7f]", sample))
+        letters = len(_LETTER.findall(sample)) or 1
+        if (kana + han + hangul + thai) / letters > 0.3:
+            return max((("ja", kana * 3 + (han if kana else 0)), ("zh", han if not kana else 0), ("ko", hangul),
+                        ("th", thai)), key=lambda kv: kv[1])[0]
     if stoplist is None:
         from .strip.stoplists import pick_stoplist
         from .textutil import words

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..textutil import UNSPACED, count_words, visible_length, words
+from ..textutil import UNSPACED, count_words, words
 from . import lexicon
 from .stoplists import pick_stoplist
 
@@ -198,21 +198,24 @@ LINE_CACHE_SIZE = 16384
 @lru_cache(maxsize=LINE_CACHE_SIZE)
 def _intrinsic(line: str) -> tuple[tuple[str, ...], dict[str, Any]]:
     """A line's words and the features that depend on the line alone (not on its page)."""
-    n_words = count_words(line)
+    n_unspaced = len(UNSPACED.findall(line))
+    toks = tuple(words(line))
+    n_words = count_words(line) if n_unspaced else len(toks)
     short = n_words <= SHORT_WORDS
-    return tuple(words(line)), {
+    found = lexicon.categories_of(toks)
+    return toks, {
         "words": n_words,
-        "length": visible_length(line),
+        "length": len(line) + 2 * n_unspaced,  # textutil.visible_length
         "terminal": line.rstrip(BIDI_MARKS).endswith(TERMINAL),
-        "lexicon": lexicon.lexicon_category(line) if short else None,
-        "lexicon_hits": 0 if short else lexicon.lexicon_hits(line),
+        "lexicon": (found[0] if found else None) if short else None,
+        "lexicon_hits": 0 if short else len(found),
         "pointer": lexicon.is_pointer(line),
         "date_time": short and bool(_DATE_TIME_ONLY.match(line)),
         "counter": short and bool(_COUNTER.match(line)),
         "url": bool(_URL.match(line)),
         "menu_like": short and bool(_PIPE_MENU.search(line)),
         "upper_share": _upper_share(line) if short else 0.0,
-        "unspaced": len(UNSPACED.findall(line)) > len(line) / 3,
+        "unspaced": n_unspaced > len(line) / 3,
         "comment_counter": short and bool(_COMMENT_COUNTER.match(line)),
         "speaker": n_words <= 8 and bool(_SPEAKER.search(line)),
         "has_date": short and bool(_HAS_DIGIT_DATE.search(line)),

@@ -134,8 +134,12 @@ def _phrase_index() -> tuple[dict[tuple[str, ...], str], dict[str, tuple[int, ..
 
 def _matches(text: str) -> list[str]:
     """The categories of the lexicon phrases in ``text``, left to right, longest phrase first."""
+    return categories_of(words(text))
+
+
+def categories_of(toks: list[str] | tuple[str, ...]) -> list[str]:
+    """The categories of the lexicon phrases in a line's words (``textutil.words``), as ``_matches``."""
     phrases, lengths = _phrase_index()
-    toks = words(text)
     found = []
     i = 0
     while i < len(toks):

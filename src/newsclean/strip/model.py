@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 from threadpoolctl import ThreadpoolController
 
-from .features import LineFeatures
+from .features import LINE_CACHE_SIZE, LineFeatures, _intrinsic
 from .lexicon import LEXICON
 
 CATEGORIES = tuple(LEXICON)
@@ -37,48 +37,75 @@ DENSITY_WINDOWS = (2, 5, 12)
 
 def base_features(f: LineFeatures, has_stoplist: bool) -> list[float]:
     """A line's own evidence as numbers."""
-    words = max(f.words, 0)
-    toks = f.text.split()
+    row = own_features(f.text).copy()
+    _fill_page_columns(row[None, :], [f], has_stoplist)
+    return row.tolist()
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def own_features(text: str) -> np.ndarray:
+    """The columns of ``base_features`` that depend on the line's text alone (the page's columns:
+    stopword share, repeats, blank line before, are left at 0). Read-only: cached per text."""
+    _, own = _intrinsic(text)
+    words = max(own["words"], 0)
+    toks = text.split()
     capitalised = sum(1 for t in toks if t[:1].isupper()) / len(toks) if toks else 0.0
-    cat = [1.0 if f.lexicon == c else 0.0 for c in CATEGORIES]
-    return [
+    lexicon_category = own["lexicon"]
+    cat = [1.0 if lexicon_category == c else 0.0 for c in CATEGORIES]
+    row = np.array([
         math.log1p(words),
-        math.log1p(f.length) / 5,
-        f.stop_share if has_stoplist else 0.0,
-        float(f.terminal),
-        float(f.text.endswith((":", "："))),
+        math.log1p(own["length"]) / 5,
+        0.0,  # stopword share: a page column
+        float(own["terminal"]),
+        float(text.endswith((":", "："))),
         float(words <= 2),
         float(words <= 5),
         float(words >= 15),
         float(words >= 40),
-        float(f.lexicon is not None),
+        float(lexicon_category is not None),
         *cat,
-        min(f.lexicon_hits, 3) / 3,
-        float(f.pointer),
-        float(f.repeats > 1),
-        math.log(max(f.repeats, 1)),
-        float(f.date_time),
-        float(f.counter),
-        float(f.url),
-        float(f.menu_like),
-        f.upper_share,
-        float(f.unspaced),
-        float(f.blank_before),
-        len(_DIGIT.findall(f.text)) / max(len(f.text), 1),
+        min(own["lexicon_hits"], 3) / 3,
+        float(own["pointer"]),
+        0.0,  # repeated in the page: a page column
+        0.0,  # log of the repeats: a page column
+        float(own["date_time"]),
+        float(own["counter"]),
+        float(own["url"]),
+        float(own["menu_like"]),
+        own["upper_share"],
+        float(own["unspaced"]),
+        0.0,  # blank line before: a page column
+        len(_DIGIT.findall(text)) / max(len(text), 1),
         capitalised,
-        float(bool(_BULLET.match(f.text))),
-        f.text.count(",") / max(words, 1),
-        float(bool(_QUOTE.search(f.text))),
-        float(bool(_SEPARATORS.search(f.text))),
-        float(f.comment_counter),
-        float(f.speaker),
-        float(f.has_date),
-        float(f.ends_with_count),
-        float(f.words >= 8 and f.terminal),  # prose-like (keep last: N_BASE - 1)
-    ]
+        float(bool(_BULLET.match(text))),
+        text.count(",") / max(words, 1),
+        float(bool(_QUOTE.search(text))),
+        float(bool(_SEPARATORS.search(text))),
+        float(own["comment_counter"]),
+        float(own["speaker"]),
+        float(own["has_date"]),
+        float(own["ends_with_count"]),
+        float(own["words"] >= 8 and own["terminal"]),  # prose-like (keep last: N_BASE - 1)
+    ], dtype=np.float64)
+    row.flags.writeable = False
+    return row
 
 
 N_BASE = 10 + len(CATEGORIES) + 22
+# The page columns of ``base_features``.
+STOP_COLUMN = 2
+REPEATED_COLUMN, LOG_REPEATS_COLUMN = 10 + len(CATEGORIES) + 2, 10 + len(CATEGORIES) + 3
+BLANK_COLUMN = 10 + len(CATEGORIES) + 10
+
+
+def _fill_page_columns(base: np.ndarray, feats: list[LineFeatures], has_stoplist: bool) -> None:
+    if has_stoplist:
+        base[:, STOP_COLUMN] = [f.stop_share for f in feats]
+    repeats = np.array([max(f.repeats, 1) for f in feats], dtype=np.float64)
+    base[:, REPEATED_COLUMN] = repeats > 1
+    base[:, LOG_REPEATS_COLUMN] = np.log(repeats)
+    base[:, BLANK_COLUMN] = [f.blank_before for f in feats]
+
 # Which base features are carried to neighbours: words, stopwords, terminal, lexicon, prose-like.
 CONTEXT_COLUMNS = (0, 2, 3, 9, N_BASE - 1)
 
@@ -88,7 +115,8 @@ def feature_matrix(feats: list[LineFeatures], has_stoplist: bool, span: tuple[in
     """One row of numbers per line: its own evidence, its neighbours', the density of prose around
     it, and its place relative to the rule-based span and section headings."""
     n = len(feats)
-    base = np.array([base_features(f, has_stoplist) for f in feats], dtype=np.float64).reshape(n, N_BASE)
+    base = np.array([own_features(f.text) for f in feats], dtype=np.float64).reshape(n, N_BASE)
+    _fill_page_columns(base, feats, has_stoplist)
     ctx = base[:, CONTEXT_COLUMNS]
     pad = max(abs(k) for k in NEIGHBOURS)
     padded = np.vstack([np.zeros((pad, ctx.shape[1])), ctx, np.zeros((pad, ctx.shape[1]))])

@@ -7,9 +7,11 @@ the document's language, and the share of stopwords in a line says whether it is
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 
 import justext
+import numpy as np
 
 # Below this share of a document's words found in its best list, stopword features say nothing
 # (scripts without lists, such as Chinese, Japanese and Thai, or lists of names and numbers).
@@ -34,14 +36,31 @@ ISO_639_1 = {
 }
 
 
+@dataclass(frozen=True)
+class _Index:
+    """Every list, and which lists hold each word, as a sparse word x list membership (CSR rows)."""
+
+    names: tuple[str, ...]
+    lists: tuple[frozenset[str], ...]
+    sizes: np.ndarray  # words in each list
+    vocabulary: dict[str, int]  # word -> row
+    indptr: np.ndarray  # row r's lists are members[indptr[r]:indptr[r + 1]]
+    members: np.ndarray
+
+
 @lru_cache(maxsize=1)
-def _index() -> tuple[dict[str, frozenset[str]], dict[str, tuple[str, ...]]]:
-    lists = {name: frozenset(w.lower() for w in justext.get_stoplist(name)) for name in justext.get_stoplists()}
-    inverted: dict[str, list[str]] = {}
-    for name, words in lists.items():
+def _index() -> _Index:
+    names = tuple(sorted(justext.get_stoplists()))
+    lists = tuple(frozenset(w.lower() for w in justext.get_stoplist(name)) for name in names)
+    holders: dict[str, list[int]] = {}
+    for k, words in enumerate(lists):
         for word in words:
-            inverted.setdefault(word, []).append(name)
-    return lists, {w: tuple(names) for w, names in inverted.items()}
+            holders.setdefault(word, []).append(k)
+    vocabulary = {word: row for row, word in enumerate(holders)}
+    indptr = np.zeros(len(holders) + 1, dtype=np.int64)
+    indptr[1:] = np.cumsum([len(ks) for ks in holders.values()])
+    members = np.fromiter((k for ks in holders.values() for k in ks), dtype=np.int64, count=int(indptr[-1]))
+    return _Index(names, lists, np.array([len(w) for w in lists]), vocabulary, indptr, members)
 
 
 def pick_stoplist(words: list[str]) -> tuple[str | None, frozenset[str], float]:
@@ -51,16 +70,22 @@ def pick_stoplist(words: list[str]) -> tuple[str | None, frozenset[str], float]:
     """
     if not words:
         return None, frozenset(), 0.0
-    lists, inverted = _index()
-    scores: Counter[str] = Counter()
-    for word, n in Counter(words).items():
-        for name in inverted.get(word, ()):
-            scores[name] += n
-    if not scores:
+    index = _index()
+    counts = Counter(words)
+    found = [(index.vocabulary[w], n) for w, n in counts.items() if w in index.vocabulary]
+    if not found:
         return None, frozenset(), 0.0
+    rows = np.array([row for row, _ in found], dtype=np.int64)
+    starts, lengths = index.indptr[rows], index.indptr[rows + 1] - index.indptr[rows]
+    # the members of every found word, one after the other, each weighted by the word's count
+    offsets = np.repeat(starts - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths)
+    lists_hit = index.members[offsets + np.arange(int(lengths.sum()))]
+    weights = np.repeat(np.array([n for _, n in found], dtype=np.float64), lengths)
+    scores = np.bincount(lists_hit, weights=weights, minlength=len(index.names))
     # ties (and near-ties between big lists) go to the list whose words are most specific: fewer words
-    best = max(scores, key=lambda name: (scores[name], -len(lists[name])))
-    coverage = scores[best] / len(words)
+    top = np.flatnonzero(scores == scores.max())
+    best = int(top[np.argmin(index.sizes[top])])
+    coverage = float(scores[best]) / len(words)
     if coverage < MIN_COVERAGE:
         return None, frozenset(), coverage
-    return best, lists[best], coverage
+    return index.names[best], index.lists[best], coverage
