@@ -15,6 +15,8 @@ import unicodedata
 from collections import Counter
 
 import ftfy
+from ftfy.badness import is_bad
+from ftfy.chardata import CONTROL_CHARS
 
 from .models import Change
 
@@ -28,11 +30,32 @@ _FTFY = ftfy.TextFixerConfig(
 )
 _FTFY_NO_MOJIBAKE = _FTFY._replace(unescape_html=False, fix_encoding=False, decode_inconsistent_utf8=False,
                                    fix_c1_controls=False, restore_byte_a0=False, replace_lossy_sequences=False)
+# The same when the text holds no mojibake: ftfy's encoding step would find nothing to do.
+_FTFY_NO_ENCODING = _FTFY._replace(fix_encoding=False)
 # Invisible characters that only get in the way: zero-width space, soft hyphen, word joiner, BOM.
 # ZWJ/ZWNJ (U+200C/U+200D) are kept: Persian, Indic scripts and emoji need them.
 _INVISIBLE = re.compile("[\u200b\u00ad\u2060\ufeff]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# ftfy looks for mojibake with one big regular expression over the whole text (~1 ms for an article).
+# Every sequence it looks for is a few characters long and holds a non-ASCII character, so only the
+# text around non-ASCII characters is searched; when that finds nothing, ftfy's own search would not
+# either and its mojibake step is skipped. Its other fixers may join characters (removing control
+# characters) or make new ones (HTML entities, terminal escapes): text with entities or escapes takes
+# the full path, and control characters are removed before looking. tests/test_normalize.py checks
+# on generated text that the result is always ftfy's own.
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+MOJIBAKE_CONTEXT = 6  # characters kept on each side of a non-ASCII run (ftfy's sequences are <= 4)
+
+
+def may_be_mojibake(text: str) -> bool:
+    """False only when ftfy's mojibake step (``ftfy.badness.is_bad``) is sure to find nothing to fix."""
+    if "&" in text or "\x1b" in text:
+        return True
+    probe = text.translate(CONTROL_CHARS)
+    pieces = [probe[max(m.start() - MOJIBAKE_CONTEXT, 0):m.end() + MOJIBAKE_CONTEXT]
+              for m in _NON_ASCII_RUN.finditer(probe)]
+    return bool(pieces) and is_bad("\n".join(pieces))
 
 
 def normalize_text(text: str, repair_mojibake: bool = True, keep_newlines: bool = False) -> tuple[str, list[Change]]:
@@ -43,7 +66,10 @@ def normalize_text(text: str, repair_mojibake: bool = True, keep_newlines: bool 
     'Café au lait'
     """
     changes: Counter[str] = Counter()
-    fixed, explanation = ftfy.fix_and_explain(text, _FTFY if repair_mojibake else _FTFY_NO_MOJIBAKE)
+    config = _FTFY if repair_mojibake else _FTFY_NO_MOJIBAKE
+    if repair_mojibake and not may_be_mojibake(text):
+        config = _FTFY_NO_ENCODING
+    fixed, explanation = ftfy.fix_and_explain(text, config)
     for step in explanation or ():
         changes[f"ftfy:{step.parameter}"] += 1
     for pattern, reason in ((_CONTROL, "control-characters"), (_INVISIBLE, "invisible-characters")):

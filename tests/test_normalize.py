@@ -1,0 +1,44 @@
+"""Normalization: the mojibake shortcut never changes what ftfy itself would give."""
+
+from __future__ import annotations
+
+from unittest.mock import patch
+
+from ftfy.badness import is_bad
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsclean import normalize
+
+# Characters that ftfy's detector and fixers care about, mixed with plain text: mojibake pairs
+# ("Ã©", "â€™"), C1 controls, ligatures, BOMs, entities, escapes, line separators, other scripts.
+ALPHABET = list("abcXY 1.,'\n&;\x1b[m") + list("ÃÂâ€™©¢£¡«»ÀÑØÙ°\x85\x93\ufeff\u200bﬁÐµ×²вЂРСαλ東é’“—\u2028\x00\x7f")
+MOJIBAKE = ["Ã©", "â€™", "Ã¼ber", "Ã\xa0", "РЅРµ", "вЂ”", "&Atilde;&copy;", "caf\u00c3\u00a9"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.text(alphabet=ALPHABET, max_size=12), st.sampled_from(MOJIBAKE)), max_size=12))
+def test_shortcut_gives_ftfys_own_result(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert normalize.normalize_text(text)[0] == _reference(text)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=30))
+def test_shortcut_never_hides_what_ftfy_would_see(text: str) -> None:
+    if is_bad(text):
+        assert normalize.may_be_mojibake(text)
+
+
+def test_mojibake_is_still_repaired() -> None:
+    assert normalize.normalize_text("The caf\u00c3\u00a9 opened \u00e2\u20ac\u201d finally")[0] == \
+        "The café opened — finally"
+    assert normalize.may_be_mojibake("plain ascii text") is False
+    assert normalize.may_be_mojibake("curly \u2019quotes\u2019 and caf\u00e9") is False
+    assert normalize.may_be_mojibake("caf\u00c3\u00a9") is True
+
+
+def _reference(text: str) -> str:
+    """normalize_text with ftfy's full detector always on (no shortcut)."""
+    with patch.object(normalize, "may_be_mojibake", lambda _text: True):
+        return normalize.normalize_text(text)[0]
