@@ -12,15 +12,18 @@ from newsclean import normalize
 
 # Characters that ftfy's detector and fixers care about, mixed with plain text: mojibake pairs
 # ("Ã©", "â€™"), C1 controls, ligatures, BOMs, entities, escapes, line separators, other scripts.
-ALPHABET = list("abcXY 1.,'\n&;\x1b[m") + list("ÃÂâ€™©¢£¡«»ÀÑØÙ°\x85\x93\ufeff\u200bﬁÐµ×²вЂРСαλ東é’“—\u2028\x00\x7f")
-MOJIBAKE = ["Ã©", "â€™", "Ã¼ber", "Ã\xa0", "РЅРµ", "вЂ”", "&Atilde;&copy;", "caf\u00c3\u00a9"]
+ALPHABET = list("abcXY 1.,'\n\r&;#\x1b[m") + list("ÃÂâ€™©¢£¡«»ÀÑØÙ°\x85\x93\ufeff\u200bﬁĲÐµ×²вЂРСαλ東é’“—\u2028\u206a"
+                                                "\x00\x7f\ud83d\ude00")
+MOJIBAKE = ["&#64257;", "&amp;", "\x1b[31m",
+            "Ã©", "â€™", "Ã¼ber", "Ã\xa0", "РЅРµ", "вЂ”", "&Atilde;&copy;", "caf\u00c3\u00a9"]
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.one_of(st.text(alphabet=ALPHABET, max_size=12), st.sampled_from(MOJIBAKE)), max_size=12))
 def test_shortcut_gives_ftfys_own_result(parts: list[str]) -> None:
     text = "".join(parts)
-    assert normalize.normalize_text(text)[0] == _reference(text)
+    for repair in (True, False):
+        assert normalize.normalize_text(text, repair) == _reference(text, repair)
 
 
 @settings(max_examples=1500, deadline=None)
@@ -38,7 +41,10 @@ def test_mojibake_is_still_repaired() -> None:
     assert normalize.may_be_mojibake("caf\u00c3\u00a9") is True
 
 
-def _reference(text: str) -> str:
-    """normalize_text with ftfy's full detector always on (no shortcut)."""
-    with patch.object(normalize, "may_be_mojibake", lambda _text: True):
-        return normalize.normalize_text(text)[0]
+def _reference(text: str, repair: bool) -> tuple[str, list]:
+    """normalize_text with all of ftfy's steps always on (no shortcut)."""
+    def full(_text: str, repair: bool) -> object:
+        return normalize._FTFY if repair else normalize._FTFY_NO_MOJIBAKE
+
+    with patch.object(normalize, "_ftfy_config", full):
+        return normalize.normalize_text(text, repair)

@@ -16,7 +16,7 @@ from collections import Counter
 
 import ftfy
 from ftfy.badness import is_bad
-from ftfy.chardata import CONTROL_CHARS
+from ftfy.chardata import CONTROL_CHARS, LIGATURES
 
 from .models import Change
 
@@ -30,32 +30,44 @@ _FTFY = ftfy.TextFixerConfig(
 )
 _FTFY_NO_MOJIBAKE = _FTFY._replace(unescape_html=False, fix_encoding=False, decode_inconsistent_utf8=False,
                                    fix_c1_controls=False, restore_byte_a0=False, replace_lossy_sequences=False)
-# The same when the text holds no mojibake: ftfy's encoding step would find nothing to do.
-_FTFY_NO_ENCODING = _FTFY._replace(fix_encoding=False)
 # Invisible characters that only get in the way: zero-width space, soft hyphen, word joiner, BOM.
 # ZWJ/ZWNJ (U+200C/U+200D) are kept: Persian, Indic scripts and emoji need them.
 _INVISIBLE = re.compile("[\u200b\u00ad\u2060\ufeff]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-# ftfy looks for mojibake with one big regular expression over the whole text (~1 ms for an article).
-# Every sequence it looks for is a few characters long and holds a non-ASCII character, so only the
-# text around non-ASCII characters is searched; when that finds nothing, ftfy's own search would not
-# either and its mojibake step is skipped. Its other fixers may join characters (removing control
-# characters) or make new ones (HTML entities, terminal escapes): text with entities or escapes takes
-# the full path, and control characters are removed before looking. tests/test_normalize.py checks
-# on generated text that the result is always ftfy's own.
+# ftfy looks for mojibake with one big regular expression over the whole text (~1 ms for an article),
+# and some of its fixers translate the whole text character by character. Both are skipped when
+# they are sure to change nothing, so the result is always ftfy's own (tests/test_normalize.py checks
+# this on generated text):
+# - every sequence the detector looks for is a few characters long and holds a non-ASCII character,
+#   so only the text around non-ASCII runs is searched; text with HTML entities, terminal escapes or
+#   surrogates (which other fixers turn into new characters) always gets the full detector, and the
+#   control characters ftfy removes (which would join their neighbours) are removed before looking;
+# - the control-character and ligature fixers only run when the text holds such characters.
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 MOJIBAKE_CONTEXT = 6  # characters kept on each side of a non-ASCII run (ftfy's sequences are <= 4)
+_FTFY_CONTROLS = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(CONTROL_CHARS)) + "]")
+_FTFY_LIGATURES = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(LIGATURES)) + "]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def may_be_mojibake(text: str) -> bool:
     """False only when ftfy's mojibake step (``ftfy.badness.is_bad``) is sure to find nothing to fix."""
-    if "&" in text or "\x1b" in text:
+    if "&" in text or "\x1b" in text or _SURROGATE.search(text):
         return True
-    probe = text.translate(CONTROL_CHARS)
+    probe = text.translate(CONTROL_CHARS) if _FTFY_CONTROLS.search(text) else text
     pieces = [probe[max(m.start() - MOJIBAKE_CONTEXT, 0):m.end() + MOJIBAKE_CONTEXT]
               for m in _NON_ASCII_RUN.finditer(probe)]
     return bool(pieces) and is_bad("\n".join(pieces))
+
+
+def _ftfy_config(text: str, repair_mojibake: bool) -> ftfy.TextFixerConfig:
+    """ftfy's configuration for ``text``, without the steps that cannot change it."""
+    config = _FTFY if repair_mojibake else _FTFY_NO_MOJIBAKE
+    if _SURROGATE.search(text) or (repair_mojibake and may_be_mojibake(text)):
+        return config
+    return config._replace(fix_encoding=False, remove_control_chars=bool(_FTFY_CONTROLS.search(text)),
+                           fix_latin_ligatures=bool(_FTFY_LIGATURES.search(text)))
 
 
 def normalize_text(text: str, repair_mojibake: bool = True, keep_newlines: bool = False) -> tuple[str, list[Change]]:
@@ -66,10 +78,7 @@ def normalize_text(text: str, repair_mojibake: bool = True, keep_newlines: bool 
     'Café au lait'
     """
     changes: Counter[str] = Counter()
-    config = _FTFY if repair_mojibake else _FTFY_NO_MOJIBAKE
-    if repair_mojibake and not may_be_mojibake(text):
-        config = _FTFY_NO_ENCODING
-    fixed, explanation = ftfy.fix_and_explain(text, config)
+    fixed, explanation = ftfy.fix_and_explain(text, _ftfy_config(text, repair_mojibake))
     for step in explanation or ():
         changes[f"ftfy:{step.parameter}"] += 1
     for pattern, reason in ((_CONTROL, "control-characters"), (_INVISIBLE, "invisible-characters")):
