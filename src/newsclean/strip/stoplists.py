@@ -72,15 +72,17 @@ def pick_stoplist(words: list[str]) -> tuple[str | None, frozenset[str], float]:
         return None, frozenset(), 0.0
     index = _index()
     counts = Counter(words)
-    found = [(index.vocabulary[w], n) for w, n in counts.items() if w in index.vocabulary]
-    if not found:
+    lookup = index.vocabulary.get
+    all_rows = np.fromiter((lookup(w, -1) for w in counts), dtype=np.int64, count=len(counts))
+    known = all_rows >= 0
+    if not known.any():
         return None, frozenset(), 0.0
-    rows = np.array([row for row, _ in found], dtype=np.int64)
+    rows = all_rows[known]
     starts, lengths = index.indptr[rows], index.indptr[rows + 1] - index.indptr[rows]
     # the members of every found word, one after the other, each weighted by the word's count
     offsets = np.repeat(starts - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths)
     lists_hit = index.members[offsets + np.arange(int(lengths.sum()))]
-    weights = np.repeat(np.array([n for _, n in found], dtype=np.float64), lengths)
+    weights = np.repeat(np.fromiter(counts.values(), dtype=np.float64, count=len(counts))[known], lengths)
     scores = np.bincount(lists_hit, weights=weights, minlength=len(index.names))
     # ties (and near-ties between big lists) go to the list whose words are most specific: fewer words
     top = np.flatnonzero(scores == scores.max())

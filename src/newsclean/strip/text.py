@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -64,6 +65,7 @@ _CAPTION_CREDIT_END = re.compile(
 CREDIT_TAIL_CHARS = 40
 
 
+@lru_cache(maxsize=4096)
 def is_caption(text: str) -> bool:
     """Image captions and photo credits: "(L)", "Photo: ...", "... / Getty Images"."""
     return bool(_CAPTION_CUE.search(text) or _CAPTION_CREDIT_END.search(text[-CREDIT_TAIL_CHARS:]))
