@@ -141,16 +141,16 @@ def categories_of(toks: list[str] | tuple[str, ...]) -> list[str]:
     """The categories of the lexicon phrases in a line's words (``textutil.words``), as ``_matches``."""
     phrases, lengths = _phrase_index()
     found = []
-    i = 0
-    while i < len(toks):
-        step = 1
-        for n in lengths.get(toks[i], ()):
+    free = 0  # the first word not inside a phrase already found
+    for i in [i for i, tok in enumerate(toks) if tok in lengths]:  # words that may start a phrase
+        if i < free:
+            continue
+        for n in lengths[toks[i]]:
             category = phrases.get(tuple(toks[i : i + n]))
             if category:
                 found.append(category)
-                step = n
+                free = i + n
                 break
-        i += step
     return found
 
 
