@@ -90,7 +90,17 @@ class DocumentStats:
 
 
 def split_lines(text: str) -> tuple[list[str], list[bool]]:
-    """Non-empty lines (whitespace collapsed) and, for each, whether a blank line preceded it."""
+    """Non-empty lines (whitespace collapsed) and, for each, whether a blank line preceded it.
+
+    Markdown dumps are read as their visible text, hard-wrapped ones unwrapped, and a page dumped
+    on one line (``get_text(" ")``) cut into sentences (``segment_runons``).
+    """
+    lines, blank, _ = read_lines(text)
+    return lines, blank
+
+
+def read_lines(text: str) -> tuple[list[str], list[bool], bool]:
+    """``split_lines``, and whether the page was run on and cut into sentences."""
     out: list[str] = []
     blank: list[bool] = []
     previous_blank = True
@@ -102,7 +112,59 @@ def split_lines(text: str) -> tuple[list[str], list[bool]]:
         out.append(line)
         blank.append(previous_blank)
         previous_blank = False
-    return unwrap(demarkdown(out), blank)
+    lines, blank = unwrap(demarkdown(out), blank)
+    cut, cut_blank = segment_runons(lines, blank)
+    return cut, cut_blank, cut is not lines
+
+
+# A page whose text was joined with spaces (BeautifulSoup's ``get_text(" ")``, a scraper's
+# ``" ".join(strings)``) comes as one or a few enormous lines: menus, headline, article and footer
+# run on together. Such lines are cut into sentences (and at " | " / " • " separators), so that the
+# line evidence applies to them. A line is run-on from RUNON_WORDS words (a news paragraph rarely
+# passes 250), and the cut is only made when run-on lines hold most of the page's words: a page of
+# normal lines with one very long paragraph keeps it whole.
+RUNON_WORDS = 400
+RUNON_SHARE = 0.5
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?…。！？])|(?<=[.!?…。！？][\"”»’)」』]))\s+(?=[\"“«(「『]?[^\W\d_])")
+# A cut after an initial or a short capitalised abbreviation ("U.S.", "Dr.", "Jan.") is undone.
+_ABBREVIATION_END = re.compile(r"(?:\b\w\.|\b[A-Z][a-z]{0,2}\.)$")
+_CJK_SENTENCE_END = re.compile(r"(?<=[。！？])(?=[^\s」』）])")
+_INLINE_SEPARATOR = re.compile(r"\s+[|•·]\s+")
+
+
+def segment_runons(lines: list[str], blank_before: list[bool]) -> tuple[list[str], list[bool]]:
+    """Cut the run-on lines of a page joined on one line into sentences; other pages as they are.
+
+    >>> segment_runons(["Home | News | Sport " + "“The mayor spoke.” " * 400], [True])[0][:4]
+    ['Home', 'News', 'Sport “The mayor spoke.”', '“The mayor spoke.”']
+    """
+    counts = [count_words(line) for line in lines]
+    runon = sum(n for n in counts if n >= RUNON_WORDS)
+    if not runon or runon < RUNON_SHARE * sum(counts):
+        return lines, blank_before
+    out: list[str] = []
+    blank: list[bool] = []
+    for line, n, before in zip(lines, counts, blank_before, strict=True):
+        if n < RUNON_WORDS:
+            out.append(line)
+            blank.append(before)
+            continue
+        pieces = [p for s in _SENTENCE_END.split(line) for c in _CJK_SENTENCE_END.split(s)
+                  for p in _INLINE_SEPARATOR.split(c)]
+        pieces = _rejoin_abbreviations([p.strip() for p in pieces if p.strip()])
+        out.extend(pieces)
+        blank.extend([before] + [False] * (len(pieces) - 1))
+    return out, blank
+
+
+def _rejoin_abbreviations(pieces: list[str]) -> list[str]:
+    out: list[str] = []
+    for piece in pieces:
+        if out and _ABBREVIATION_END.search(out[-1]):
+            out[-1] += " " + piece
+        else:
+            out.append(piece)
+    return out
 
 
 # Markdown dumps (what reader services and "HTML to Markdown" converters give) carry their links and

@@ -18,9 +18,10 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..errors import TooLargeError
 from ..models import Line, Role
 from . import Stripped
-from .features import SHORT_WORDS, LineFeatures, compute_features, split_lines
+from .features import SHORT_WORDS, LineFeatures, compute_features, read_lines
 from .model import feature_matrix, load_model
 
 # --- scoring (units: roughly "words of evidence") -------------------------------------------------
@@ -97,9 +98,16 @@ def gather_evidence(lines: list[str], blank_before: list[bool]) -> Evidence:
     return Evidence(feats, verdicts, stats.stoplist is not None, stats.stoplist, span)
 
 
-def strip_text(text: str, use_model: bool = True) -> Stripped:
-    """Find the article in a plain-text dump; every non-empty line gets a role and a reason."""
-    lines, blank_before = split_lines(text)
+def strip_text(text: str, use_model: bool = True, max_lines: int = 0) -> Stripped:
+    """Find the article in a plain-text dump; every non-empty line gets a role and a reason.
+
+    A page of more than ``max_lines`` lines (0: no cap), counted after a run-on page is cut into
+    sentences, is refused with TooLargeError.
+    """
+    lines, blank_before, runon = read_lines(text)
+    if max_lines and len(lines) > max_lines:
+        raise TooLargeError(f"{len(lines)} lines once cut into sentences, more than the cap of {max_lines} "
+                            "(max_lines)")
     if not lines:
         return Stripped(())
     header = _DATED_HEADER.match(lines[0])
@@ -111,7 +119,9 @@ def strip_text(text: str, use_model: bool = True) -> Stripped:
     hints: dict[str, object] = {}
     ev = gather_evidence(lines, blank_before)
     hints["stoplist"] = ev.stoplist
-    predicted = predict_lines(ev) if use_model else None
+    # the model learned from pages of paragraphs: on sentences cut from a run-on page it keeps nearly
+    # everything (aeb pages joined on one line: shingle F1 0.70 with it, 0.78 with the rules alone)
+    predicted = predict_lines(ev) if use_model and not runon else None
     role_probs: dict[str, np.ndarray] = {}
     if predicted is None:
         span, keep = ev.rule_span, None
