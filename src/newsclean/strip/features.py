@@ -121,9 +121,12 @@ def read_lines(text: str) -> tuple[list[str], list[bool], bool]:
 # ``" ".join(strings)``) comes as one or a few enormous lines: menus, headline, article and footer
 # run on together. Such lines are cut into sentences (and at " | " / " • " separators), so that the
 # line evidence applies to them. A line is run-on from RUNON_WORDS words (a news paragraph rarely
-# passes 250), and the cut is only made when run-on lines hold most of the page's words: a page of
-# normal lines with one very long paragraph keeps it whole.
+# passes 250), or from RUNON_MIN_WORDS when cutting it leaves RUNON_MIN_UNFINISHED pieces that do
+# not end like sentences (menu items and headings run into it: a real paragraph's sentences all
+# end with a full stop). The cut is only made when run-on lines hold most of the page's words: a
+# page of normal lines with one very long paragraph keeps it whole.
 RUNON_WORDS = 400
+RUNON_MIN_WORDS, RUNON_MIN_UNFINISHED = 60, 3
 RUNON_SHARE = 0.5
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?…。！？])|(?<=[.!?…。！？][\"”»’)」』]))\s+(?=[\"“«(「『]?[^\W\d_])")
 # A cut after an initial or a short capitalised abbreviation ("U.S.", "Dr.", "Jan.") is undone.
@@ -139,22 +142,27 @@ def segment_runons(lines: list[str], blank_before: list[bool]) -> tuple[list[str
     ['Home', 'News', 'Sport “The mayor spoke.”', '“The mayor spoke.”']
     """
     counts = [count_words(line) for line in lines]
-    runon = sum(n for n in counts if n >= RUNON_WORDS)
-    if not runon or runon < RUNON_SHARE * sum(counts):
+    cuts = {i: pieces for i, n in enumerate(counts) if n >= RUNON_MIN_WORDS and (pieces := _runon_pieces(lines[i], n))}
+    if not cuts or sum(counts[i] for i in cuts) < RUNON_SHARE * sum(counts):
         return lines, blank_before
     out: list[str] = []
     blank: list[bool] = []
-    for line, n, before in zip(lines, counts, blank_before, strict=True):
-        if n < RUNON_WORDS:
-            out.append(line)
-            blank.append(before)
-            continue
-        pieces = [p for s in _SENTENCE_END.split(line) for c in _CJK_SENTENCE_END.split(s)
-                  for p in _INLINE_SEPARATOR.split(c)]
-        pieces = _rejoin_abbreviations([p.strip() for p in pieces if p.strip()])
+    for i, (line, before) in enumerate(zip(lines, blank_before, strict=True)):
+        pieces = cuts.get(i, [line])
         out.extend(pieces)
         blank.extend([before] + [False] * (len(pieces) - 1))
     return out, blank
+
+
+def _runon_pieces(line: str, n_words: int) -> list[str] | None:
+    """The pieces of ``line`` if it is run-on (see RUNON_WORDS), else None."""
+    pieces = [p for s in _SENTENCE_END.split(line) for c in _CJK_SENTENCE_END.split(s)
+              for p in _INLINE_SEPARATOR.split(c)]
+    pieces = _rejoin_abbreviations([p.strip() for p in pieces if p.strip()])
+    if n_words >= RUNON_WORDS:
+        return pieces
+    unfinished = sum(1 for p in pieces[:-1] if not p.rstrip(BIDI_MARKS).endswith(TERMINAL))
+    return pieces if unfinished >= RUNON_MIN_UNFINISHED else None
 
 
 def _rejoin_abbreviations(pieces: list[str]) -> list[str]:
