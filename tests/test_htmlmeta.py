@@ -244,3 +244,29 @@ def test_a_given_url_wins_over_the_canonical_link() -> None:
 def test_broken_urls_and_empty_pages_give_empty_metadata() -> None:
     m = meta('<link rel="canonical" href="http://[broken">', lang="")
     assert (m.title, m.authors, m.date, m.url, m.site, m.language) == (None, (), None, "http://[broken", None, None)
+
+
+# --- trafilatura's metadata, field by field ----------------------------------------------------------------
+
+FIELDS = ("title", "author", "url", "date", "sitename", "categories", "tags", "description", "image")
+
+
+@pytest.mark.parametrize("head, body", [
+    ('<title>Harbour wall repaired | Coast News</title><meta property="og:site_name" content="@coastnews">'
+     '<meta name="description" content="The council voted.">',
+     '<h1>Harbour wall repaired</h1><div class="entry-meta"><a href="/category/local/">Local</a></div>'
+     '<p class="byline">By Jane Doe</p><time datetime="2021-12-02">2 Dec 2021</time><p>The council met.</p>'
+     '<div class="tags"><a href="/tag/harbour/">harbour</a></div>'),
+    ('<title>No declarations</title><meta property="article:section" content="Sport">',
+     '<p>Text only, 03.04.2019, and <a href="/about">a link</a>.</p>'),
+])
+def test_lazy_trafilatura_metadata_matches_extract_metadata(head: str, body: str) -> None:
+    from trafilatura.metadata import extract_metadata
+    from trafilatura.settings import set_date_params
+
+    from newsclean.strip.html import TrafilaturaMetadata
+
+    tree = page(head, body)
+    eager = extract_metadata(tree, "https://www.example.org/a/b", set_date_params(True))
+    lazy = TrafilaturaMetadata(tree, "https://www.example.org/a/b")  # type: ignore[arg-type]
+    assert {f: getattr(lazy, f) for f in FIELDS} == {f: getattr(eager, f) for f in FIELDS}

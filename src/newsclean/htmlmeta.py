@@ -43,8 +43,9 @@ from .strip.render import render_lines
 
 def extract(tree: etree._Element, url: str | None = None, fallback: Any = None,
             lines: list[str] | None = None) -> Metadata:
-    """The metadata of an HTML page. ``fallback`` is trafilatura's metadata (a Document), used where the
-    page says nothing; ``lines`` the page's rendered text (computed from ``tree`` when not given)."""
+    """The metadata of an HTML page. ``fallback`` is trafilatura's metadata (a Document, or an object
+    computing its fields when read), used where the page says nothing, and read only then; ``lines`` the
+    page's rendered text (computed from ``tree`` when not given)."""
     page = read_page(tree)
     lines = render_lines(tree) if lines is None else lines
 
@@ -54,11 +55,11 @@ def extract(tree: etree._Element, url: str | None = None, fallback: Any = None,
     canonical = page.canonical or first_meta(page, "og:url") or backup("url")
     sites = unique(page.sites + [backup("sitename") or ""])
     title = pick_title(page, sites) or backup("title")
-    published, modified = pick_dates(page, tree, lines, title, to_iso(backup("date") or ""))
+    published, modified = pick_dates(page, tree, lines, title, lambda: to_iso(backup("date") or ""))
     tags = pick_tags(page) or [t for t in (backup("categories") or []) + (backup("tags") or []) if t]
     return Metadata(
         title=title,
-        authors=tuple(pick_authors(page, tree, sites, lines, backup("author"))),
+        authors=tuple(pick_authors(page, tree, sites, lines, lambda: backup("author"))),
         date=published,
         modified=modified,
         url=url or canonical or None,
@@ -204,8 +205,9 @@ MAX_AUTHOR_LINKS = 3  # the byline's links come first; later ones belong to rela
 
 
 def pick_authors(page: Page, tree: etree._Element, sites: list[str], lines: list[str],
-                 fallback: str | None = None) -> list[str]:
-    """The people who wrote the article, from the first source in AUTHOR_SOURCES that names any."""
+                 fallback: Callable[[], str | None] = lambda: None) -> list[str]:
+    """The people who wrote the article, from the first source in AUTHOR_SOURCES that names any
+    (``fallback`` gives trafilatura's guess, asked for only when no other source names anyone)."""
     site_keys = {compact(s) for s in sites} - {""}
     sources: dict[str, Callable[[], Iterable[tuple[str, int]]]] = {  # (text, fewest words of a name in it)
         "ld": lambda: [(", ".join(_ld_authors(page)), 1)],
@@ -213,7 +215,7 @@ def pick_authors(page: Page, tree: etree._Element, sites: list[str], lines: list
         "dom": lambda: _dom_bylines(tree),
         "text": lambda: [(line, 1) for line in _text_bylines(lines)],
         "link": lambda: [(text, 2) for text in _author_links(tree)],  # a link's text may be "Log in"
-        "traf": lambda: [(fallback, 1)] if fallback and _visible(fallback, lines) else [],
+        "traf": lambda: [(guess, 1)] if (guess := fallback()) and _visible(guess, lines) else [],
     }
     for source in AUTHOR_SOURCES:
         excluded = set() if source in VISIBLE_SOURCES else site_keys
@@ -319,19 +321,20 @@ UPDATE_LABEL = re.compile(r"(?:updated|modified|revised|reviewed|aktualisiert|ge
 
 
 def pick_dates(page: Page, tree: etree._Element, lines: list[str], title: str | None,
-               guessed: str | None) -> tuple[str | None, str | None]:
+               guess: Callable[[], str | None] = lambda: None) -> tuple[str | None, str | None]:
     """(publication date, modification date) as ISO 8601. The publication date is the date shown by the
     headline (the page's own statement, in its own time zone), unless that is the modification date; else
-    the declared publication date; else ``guessed`` (htmldate's). Never the modification date when the
-    page gives a publication date."""
+    the declared publication date; else what ``guess`` gives (htmldate's date, asked for only then).
+    Never the modification date when the page gives a publication date."""
     published, modified = declared_dates(page.articles, page.pages, page.meta)
     if not published:
         published, modified = declared_dates(page.articles, page.pages, page.meta | microdata_dates(tree))
     shown = shown_date(lines, title, us_order=_us_locale(page))
-    if guessed and guessed[4:10] == YEAR_ONLY:
-        guessed = None
     if not shown or shown[:10] == (modified or "")[:10] or (published and published[:10] == shown[:10]):
-        return published or guessed, modified
+        if published:
+            return published, modified
+        guessed = guess()
+        return (None if guessed and guessed[4:10] == YEAR_ONLY else guessed), modified
     return shown, modified
 
 

@@ -20,6 +20,27 @@ BLOCKS = frozenset({
 })
 
 
+INLINE, BLOCK, HIDDEN_KIND = 0, 1, 2
+# What each tag does (inline, block or hidden), by the tag as lxml gives it: a page uses a few dozen.
+_KIND_OF: dict[str, int] = {}
+
+
+def _kind(tag: object) -> int:
+    if not isinstance(tag, str):  # comments and processing instructions have no tag name
+        return HIDDEN_KIND
+    kind = _KIND_OF.get(tag)
+    if kind is None:
+        name = tag.rsplit("}", 1)[-1].lower()
+        kind = HIDDEN_KIND if not name or name in HIDDEN else BLOCK if name in BLOCKS else INLINE
+        if len(_KIND_OF) < MAX_KNOWN_TAGS:
+            _KIND_OF[tag] = kind
+    return kind
+
+
+# Bound of the tag table: made-up tag names are unbounded on hostile pages.
+MAX_KNOWN_TAGS = 4096
+
+
 def render_lines(tree: etree._Element) -> list[str]:
     """The visible text of ``tree`` as non-empty lines (whitespace collapsed)."""
     lines: list[str] = []
@@ -34,24 +55,21 @@ def render_lines(tree: etree._Element) -> list[str]:
     # iterwalk, not recursion: pages nested 100,000 levels deep must not overflow the stack
     walker = etree.iterwalk(tree, events=("start", "end", "comment", "pi"))
     for event, element in walker:
-        tag = element.tag.rsplit("}", 1)[-1].lower() if isinstance(element.tag, str) else ""
-        hidden = not tag or tag in HIDDEN  # comments and processing instructions have no tag name
-        if event in ("comment", "pi"):
-            if element.tail:
-                current.append(element.tail)
-            continue
         if event == "start":
-            if hidden:
+            kind = _kind(element.tag)
+            if kind == HIDDEN_KIND:
                 walker.skip_subtree()  # its "end" event still comes, and carries the tail
                 continue
-            if tag in BLOCKS:
+            if kind == BLOCK and current:
                 flush()
-            if element.text:
-                current.append(element.text)
-        else:
-            if tag in BLOCKS:
+            if text := element.text:
+                current.append(text)
+        elif event == "end":
+            if current and _kind(element.tag) == BLOCK:
                 flush()
-            if element.tail:
-                current.append(element.tail)
+            if tail := element.tail:
+                current.append(tail)
+        elif tail := element.tail:  # a comment or processing instruction: only its tail shows
+            current.append(tail)
     flush()
     return lines
