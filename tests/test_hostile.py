@@ -313,6 +313,20 @@ def test_nesting_cap_is_configurable() -> None:
     assert prepare_html(html, 50).count("deep") == 1
 
 
+def test_nesting_cap_applies_to_cleaning() -> None:
+    # the parsed tree is asked for an element below the cap: pages under it are parsed once, as
+    # they are; deeper ones are flattened at the cap and keep all their text
+    from newsclean.strip.html import strip_html
+
+    prose = "".join(f"<p>{p}</p>" for p in PROSE["en"])
+    for depth, cap in ((30, 50), (120, 50), (240, 200)):
+        html = "<html><body>" + "<div>" * depth + prose + "</div>" * depth + "</body></html>"
+        tree = strip_html(html, max_depth=cap).hints["html_tree"]
+        deepest = max(len(list(el.iterancestors())) + 1 for el in tree.iter())  # type: ignore[union-attr]
+        assert deepest <= cap if depth + 3 > cap else deepest == depth + 3
+        assert_has_article(cleaned(html, options=newsclean.Options(max_depth=cap)), PROSE["en"])
+
+
 def test_1_million_lines_are_refused_by_the_line_cap() -> None:
     text = "\n".join(f"Line {i} of a text dump that never ends." for i in range(1_000_000))
     start = time.monotonic()

@@ -12,7 +12,7 @@ from .normalize import normalize_paragraphs, normalize_text
 from .read import decode
 from .strip import Stripped
 from .strip.html import strip_html
-from .strip.sanitize import prepare_html
+from .strip.sanitize import drop_internal_subset
 from .strip.text import strip_text
 
 DEFAULT_OPTIONS = Options()
@@ -35,7 +35,7 @@ def clean(data: bytes | str, *, source: str = "-", kind: Kind | str | None = Non
     kind = Kind(kind) if kind else options.input_format or detect_kind(text)
     url = url or options.url
     if kind is Kind.HTML:
-        stripped = strip_html(prepare_html(text, options.max_depth), url=url, source=source,
+        stripped = strip_html(drop_internal_subset(text), url=url, source=source, max_depth=options.max_depth,
                               max_lines=options.max_lines)
         paragraphs, changes = normalize_paragraphs(stripped.paragraphs, options.repair_mojibake)
     else:

@@ -60,6 +60,9 @@ MESS_SAMPLE = 32768
 _NON_ASCII = re.compile("[^\x00-\x7f]")
 # Share of control characters (other than tab/newline/CR/form feed) above which bytes are binary.
 MAX_CONTROL_SHARE = 0.05
+# Control characters other than tab, newline, vertical tab, form feed and CR; and the replacement
+# character that undecodable bytes became.
+_BINARY_CHARS = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
 
 
 def decode(data: bytes, source: str = "-") -> str:
@@ -163,7 +166,7 @@ def _refuse_binary(text: str, source: str) -> None:
     sample = text[:8192]
     if not sample:
         return
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v") + sample.count("\ufffd")
+    controls = len(_BINARY_CHARS.findall(sample))
     if controls > MAX_CONTROL_SHARE * len(sample):
         raise DecodeError("not a text document: binary content", source)
 

@@ -42,11 +42,21 @@ def prepare_html(html: str, max_depth: int) -> str:
     >>> prepare_html('<!DOCTYPE x [<!ENTITY a "aaa">]><html><p>&a;</p></html>', 200)
     '<!DOCTYPE x><html><p>&a;</p></html>'
     """
+    return flatten_deep(drop_internal_subset(html), max_depth)
+
+
+def drop_internal_subset(html: str) -> str:
+    """The page without its doctype's internal subset (entity declarations), if it has one."""
     doctype = _DOCTYPE.search(html, 0, DOCTYPE_WINDOW)
     match = _INTERNAL_SUBSET.match(html, doctype.start()) if doctype else None
     if match:
         html = html[: match.start()] + match.group(1).rstrip() + ">" + html[match.end() :]
-    return flatten_deep(html, max_depth)
+    return html
+
+
+def nesting_limit(max_depth: int) -> int:
+    """The depth tags are flattened at for a ``max_depth`` setting (0 or less: the parser's own limit)."""
+    return min(max_depth, PARSER_MAX_DEPTH) if max_depth > 0 else PARSER_MAX_DEPTH
 
 
 def _tags(html: str) -> Iterator[tuple[int, int, bool, str]]:
@@ -90,7 +100,7 @@ def flatten_deep(html: str, max_depth: int) -> str:
     >>> flatten_deep("<div><div><div><p>deep</p></div></div></div><p>after</p>", 2)
     '<div><div>deep</div></div><p>after</p>'
     """
-    limit = min(max_depth, PARSER_MAX_DEPTH) if max_depth > 0 else PARSER_MAX_DEPTH
+    limit = nesting_limit(max_depth)
     if html.count("<") <= limit or max_nesting(html) <= limit:
         return html
     out: list[str] = []
