@@ -45,6 +45,8 @@ def from_text(stripped: Stripped, body: str, url: str | None = None) -> tuple[Me
     model_lines: dict[str, str] = hints.get("metadata_lines") or {}  # type: ignore[assignment]
     bylines = stripped.with_role(Role.BYLINE)
     bylines += [line for key, line in model_lines.items() if key in ("author", "date") and line not in bylines]
+    if "author" in model_lines:  # the line chosen for its names is read first
+        bylines.insert(0, bylines.pop(bylines.index(model_lines["author"])))
     for byline in bylines:
         names, when, minutes = parse_byline(byline)
         authors = authors or names
