@@ -19,7 +19,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..bylines import BYLINE_LEAD, GLUED_LEAD
-from ..metadata import parse_byline
+from ..metadata import BY_INSIDE, parse_byline
 from ..models import Line, Role
 from . import Stripped
 from .features import SHORT_WORDS, LineFeatures, compute_features, split_lines
@@ -367,6 +367,8 @@ AUTHOR_DATE_BONUS = 0.4
 AUTHOR_DATE_REACH = 2
 # below the article names are as often comments' and teasers' authors as an author box;
 AUTHOR_AFTER_PENALTY = 0.2
+# a line of names with neither a lead nor a date near it is as often a heading ("Key Takeaways");
+AUTHOR_BARE_PENALTY = 0.4
 # the further from the article's first or last line, the less likely (full penalty from 30 lines).
 AUTHOR_DISTANCE_PENALTY, AUTHOR_DISTANCE_SCALE = 0.3, 30.0
 # The best line is taken from this score up; lines under AUTHOR_MIN_PROBABILITY without a lead are
@@ -376,9 +378,12 @@ AUTHOR_MIN_PROBABILITY = 0.05
 BYLINE_MAX_WORDS = 25
 
 
-def _has_lead(text: str) -> bool:
-    """The line opens with a byline lead: "By", "Written by", "Von:", "Author:", "ByJane"."""
-    return bool(_BYLINE_START.match(text) or BYLINE_LEAD.match(text) or GLUED_LEAD.match(text))
+def _has_lead(f: LineFeatures) -> bool:
+    """The line opens with a byline lead ("By", "Written by", "Von:", "Author:", "ByJane"), or has
+    one after its date ("Posted on 2 May 2023 by Jane Doe")."""
+    text = f.text
+    return bool(_BYLINE_START.match(text) or BYLINE_LEAD.match(text) or GLUED_LEAD.match(text)
+                or (f.has_date or f.date_time) and BY_INSIDE.search(text))
 
 
 def _pick_author(feats: list[LineFeatures], verdicts: list[Verdict], probs: np.ndarray,
@@ -389,14 +394,15 @@ def _pick_author(feats: list[LineFeatures], verdicts: list[Verdict], probs: np.n
     for i, f in enumerate(feats):
         if f.words > BYLINE_MAX_WORDS or f.pointer or roles[i][0] is Role.TITLE or verdicts[i].reason == "url":
             continue
-        lead = _has_lead(f.text)
+        lead = _has_lead(f)
         if not lead and (probs[i] < AUTHOR_MIN_PROBABILITY or verdicts[i].reason.startswith(NOT_METADATA_REASONS)):
             continue
         if roles[i][0].kept and f.words > ROLE_MAX_BODY_WORDS:
             continue
         score = float(probs[i]) + AUTHOR_LEAD_BONUS * lead
-        if f.has_date or f.date_time or any(0 < abs(d - i) <= AUTHOR_DATE_REACH for d in dated):
-            score += AUTHOR_DATE_BONUS
+        near_date = f.has_date or f.date_time or any(0 < abs(d - i) <= AUTHOR_DATE_REACH for d in dated)
+        bare = not lead and not near_date
+        score += AUTHOR_DATE_BONUS if near_date else -AUTHOR_BARE_PENALTY * bare
         if i > last:
             score -= AUTHOR_AFTER_PENALTY
         distance = min(abs(i - top), abs(i - last))
