@@ -33,3 +33,10 @@ def test_author_after_the_date_and_by_inside() -> None:
                                 "Posted on 3 March 2024 by Jan Novak"), kind="text")
     assert list(doc.authors) == ["Jan Novak"]
     assert doc.date == "2024-03-03"
+
+
+def test_title_is_the_line_above_the_byline_not_the_breadcrumb() -> None:
+    doc = newsclean.clean(_page("Home > Local > Council keeps the library open on weekends",
+                                "Council keeps the library open on weekends", "By Erika Muster", "March 3, 2024"),
+                          kind="text")
+    assert doc.title == "Council keeps the library open on weekends"
