@@ -43,8 +43,14 @@ def from_text(stripped: Stripped, body: str, url: str | None = None) -> tuple[Me
     date = hints.get("date")
     extra: dict[str, Any] = {}
     model_lines: dict[str, str] = hints.get("metadata_lines") or {}  # type: ignore[assignment]
-    bylines = stripped.with_role(Role.BYLINE)
-    bylines += [line for key, line in model_lines.items() if key in ("author", "date") and line not in bylines]
+    # the lines chosen for their names and for their date are read first, each for its own field
+    chosen = [model_lines[key] for key in ("author", "date") if key in model_lines]
+    bylines = [line for line in stripped.with_role(Role.BYLINE) if line not in chosen]
+    if "author" in model_lines:
+        authors = parse_byline(model_lines["author"])[0]
+    if "date" in model_lines and not date:
+        date = parse_byline(model_lines["date"])[1]
+    bylines += chosen  # (and read again, for the other field and the reading time)
     for byline in bylines:
         names, when, minutes = parse_byline(byline)
         authors = authors or names
@@ -81,6 +87,10 @@ def parse_byline(line: str) -> tuple[list[str], str | None, int | None]:
     ['Korin Miller']
     >>> parse_byline("Table of Contents")[0]
     []
+    >>> parse_byline("Ein Beitrag von Erika Muster, veröffentlicht am 23.01.2020")[0]
+    ['Erika Muster']
+    >>> parse_byline("The Daily Planet 02/10/2020 Lois Lane")[:2]
+    (['Lois Lane'], '2020-10-02')
     """
     found = find_date(line)
     when = found[0] if found else None
@@ -91,7 +101,7 @@ def parse_byline(line: str) -> tuple[list[str], str | None, int | None]:
         before = line[: minutes_match.start()]
     # "Veröffentlicht am 15/07/2014 von Guido Beyss", "October 11, 2023 by Autumn Huerter":
     # the names follow a "by" after the date, or after other words
-    by_inside = _BY_INSIDE.search(before) or (_BY_INSIDE.search(" " + after) if found else None)
+    by_inside = BY_INSIDE.search(before) or (BY_INSIDE.search(" " + after) if found else None)
     lead = before[: by_inside.start()].strip() if by_inside and by_inside.string is before else ""
     if lead and _NAME_START.fullmatch(lead) and not _BYLINE_VERB.search(lead):
         by_inside = None  # "Christoph von Eichhorn": a particle inside a name, not a "by"
@@ -102,19 +112,28 @@ def parse_byline(line: str) -> tuple[list[str], str | None, int | None]:
     else:
         has_by, names_part = False, before
     # keywords glued to names by the dump ("MILLERPUBLISHED:") end the names too
+    names = _names(names_part, has_by)
+    if not names and not has_by and found:  # "The Guardian 02/10/2020 Anna Fazackerley": the name after the date
+        names = _names(after.lstrip(" |·•–—-,"), False)
+    return names, when, minutes
+
+
+def _names(names_part: str, has_by: bool) -> list[str]:
+    # keywords glued to names by the dump ("MILLERPUBLISHED:") end the names too
     names_part = re.split(r"\s[|·•–—-]\s|(?i:updated|published|posted on|last updated|aktualisiert|veröffentlicht|"
                           r"stand:)|\s(?:on|am|le|el|il)\s", names_part, maxsplit=1)[0]
     names_part = _ROLE_WORDS.sub("", names_part)
     names = names_in_byline(names_part, min_words=1 if has_by else 2)
     if not has_by:  # a bare line: only what reads as a person's name ("Table of Contents" does not)
         names = [n for n in names if _bare_name(n)]
-    return names, when, minutes
+    return names
 
 
 _NAME_START = re.compile(r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'.-]*\s*){1,3}")
 _BYLINE_VERB = re.compile(r"(?i)veröffentlicht|gespeichert|geschrieben|verfasst|erstellt|posted|written|published|"
+                          r"artikel|beitrag|article|story|post\b|"
                           r"publié|publicado|pubblicato|опубліковано|опубликовано")
-_BY_INSIDE = re.compile(r"\s(?:by|von|par|por|di|door|av|przez|від|автор)\s+(?=\S)", re.I)
+BY_INSIDE = re.compile(r"\s(?:by|von|par|por|di|door|av|przez|від|автор)\s+(?=\S)", re.I)
 # Lower-case particles that may stand inside a name ("Christoph von Ritter", "Loïc Le Clerc").
 _PARTICLES = frozenset("von van der den de da di du le la bin al ten ter zu".split())
 # Words that never stand in a person's name but often in headings mistaken for bylines
