@@ -327,21 +327,27 @@ def run(paths: Sequence[str], settings: BatchOptions,
         sweep_temporaries(settings.output)  # left by a run that was killed
     planner = _Planner(paths, settings, stdin)
     cleaner = Cleaner(settings.options, settings.fmt, settings.fields, planner.protect)
+    outcomes = _outcomes(planner.items(), cleaner, settings)
+    finished = False
     try:
-        for outcome in _outcomes(planner.items(), cleaner, settings):
+        for outcome in outcomes:
             if outcome is None:
                 yield None
                 continue
             result = _settle(*outcome, settings.fields)
             if result is not None:
                 yield result
+        finished = True
     finally:
+        outcomes.close()  # stops the workers now, not when the generator is collected
         for sink in planner.sinks:
             sink.abort()  # a no-op for the committed ones
+        if not finished and settings.output is not None and settings.to_folder and settings.output.is_dir():
+            sweep_temporaries(settings.output)  # a worker stopped while writing leaves its temporary file
 
 
 def _outcomes(items: Iterator[_Item], cleaner: Cleaner,
-              settings: BatchOptions) -> Iterator[tuple[_Item, Result | Failure | None] | None]:
+              settings: BatchOptions) -> Generator[tuple[_Item, Result | Failure | None] | None, None, None]:
     if settings.jobs == 0:
         for item in items:
             yield item, (cleaner(item.task) if item.task is not None else None)
