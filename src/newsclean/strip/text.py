@@ -134,6 +134,8 @@ def strip_text(text: str, use_model: bool = True, max_lines: int = 0) -> Strippe
     if span is None:
         return Stripped(tuple(Line(t, Role.REMOVED, "no-article") for t in lines), hints)
     hints["metadata_lines"] = assign_roles(ev.feats, ev.verdicts, span, roles, keep, role_probs)
+    if keep is not None:
+        _name_comment_section(ev.feats, keep, roles)
     out = tuple(Line(f.text, role, reason) for f, (role, reason) in zip(ev.feats, roles, strict=True))
     return Stripped(out, hints)
 
@@ -183,10 +185,47 @@ def decode(probs: np.ndarray, ev: Evidence) -> tuple[tuple[int, int] | None, lis
     keep = [(start <= i < end and (p >= KEEP_THRESHOLD or (p >= PROSE_KEEP and v.score >= PROSE_SCORE)))
             or (r_start <= i < r_end and v.score >= PROSE_SCORE and not v.reason and p >= RULE_SPAN_PROSE_KEEP)
             or p >= OUTSIDE_KEEP for i, (p, v) in enumerate(zip(probs.tolist(), ev.verdicts, strict=True))]
-    if any(keep):  # the rules' prose may widen the span
-        start = min(start, keep.index(True))
-        end = max(end, len(keep) - keep[::-1].index(True))
+    comments = comment_section_start(ev.feats)
+    if comments is not None and sum(f.words for f, k in zip(ev.feats[:comments], keep, strict=False) if k) \
+            >= MIN_ARTICLE_WORDS_BEFORE_COMMENTS:
+        keep[comments:] = [False] * (len(keep) - comments)
     return span, keep
+
+
+# Readers' comments under an article are prose too, and the model keeps the long ones. A comment
+# section is recognised by its commenters' name lines ("joetoronto says:"): from MIN_COMMENT_SPEAKERS
+# of them on, it starts at the first one, or at a comment counter ("34 responses to ...") up to
+# COMMENT_HEAD_WINDOW lines above it. Nothing after its start is kept, once MIN_ARTICLE_WORDS_BEFORE_
+# COMMENTS words of article are kept above it (a page whose comments come first is left alone).
+MIN_COMMENT_SPEAKERS = 2
+COMMENT_HEAD_WINDOW = 12
+MIN_ARTICLE_WORDS_BEFORE_COMMENTS = 50
+
+
+# Reasons that only say where a removed line was: in a comment section, the section is the reason.
+_PLACE_REASONS = frozenset({"model:boilerplate", "after-article", "after-article:section", "before-article"})
+
+
+def _name_comment_section(feats: list[LineFeatures], keep: list[bool], roles: list[tuple[Role, str]]) -> None:
+    start = comment_section_start(feats)
+    if start is None or any(keep[start:]):
+        return  # no comment section, or it was not cut (too little article above it)
+    for i in range(start, len(roles)):
+        role, reason = roles[i]
+        if role is Role.REMOVED and (not reason or reason in _PLACE_REASONS):
+            roles[i] = (Role.REMOVED, "comments:section")
+
+
+def comment_section_start(feats: list[LineFeatures]) -> int | None:
+    """Where the readers' comments begin (see MIN_COMMENT_SPEAKERS), or None."""
+    speakers = [i for i, f in enumerate(feats) if f.speaker]
+    if len(speakers) < MIN_COMMENT_SPEAKERS:
+        return None
+    first = speakers[0]
+    for i in range(first - 1, max(-1, first - COMMENT_HEAD_WINDOW), -1):
+        if feats[i].comment_counter:
+            return i
+    return first
 
 
 def score_line(f: LineFeatures) -> Verdict:

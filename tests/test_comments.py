@@ -1,0 +1,46 @@
+"""Readers' comments under an article: prose, but not the article."""
+
+from __future__ import annotations
+
+import newsclean
+
+ARTICLE = [
+    "The city council approved the new budget on Tuesday after a long debate about the cost of repairs "
+    "to the old harbour bridge, which has been closed to lorries since the spring.",
+    "Officials said the work would begin in September and last about eighteen months, although several "
+    "residents told the meeting that they doubted the timetable could be kept.",
+    "The mayor said the bridge was the most important link between the two halves of the town and that "
+    "every month of delay cost local businesses a great deal of money.",
+    "A final vote on the contract for the repairs is expected at the next meeting of the council in June.",
+]
+COMMENTS = [
+    "3 responses to “Council approves harbour bridge budget”",
+    "harbourwatcher says:",
+    "May 3, 2024 at 6:34 am",
+    "It is about time they did something about that bridge, it has been falling apart for twenty years now.",
+    "Reply",
+    "annaK says:",
+    "May 3, 2024 at 7:02 am",
+    "Eighteen months is wildly optimistic for a job like this, I would expect it to take at least three years.",
+    "Reply",
+    "oldsalt says:",
+    "May 3, 2024 at 8:15 am",
+    "The lorries will just keep using the coast road and nobody will enforce the weight limit anyway.",
+]
+PAGE = ["Home", "News", "Council approves harbour bridge budget", "By Jane Smith", "May 2, 2024", *ARTICLE,
+        "Share this:", "Facebook", "Twitter", *COMMENTS, "Leave a Reply", "© 2024 Harbour Times"]
+
+
+def test_comment_section_is_removed_with_its_reason() -> None:
+    doc = newsclean.clean("\n\n".join(PAGE))
+    assert doc.text.split("\n\n") == ARTICLE
+    reasons = {ln.text: ln.reason for ln in doc.lines}
+    assert reasons[COMMENTS[3]] == "comments:section"
+    assert reasons[COMMENTS[7]] == "comments:section"
+
+
+def test_one_speaker_line_is_not_a_comment_section() -> None:
+    # "says:" ending a short line inside an article (an interview) does not start a comment section
+    page = ["Council approves harbour bridge budget", "By Jane Smith", ARTICLE[0], "The mayor says:",
+            *ARTICLE[1:]]
+    assert newsclean.clean("\n\n".join(page)).text.split("\n\n")[-3:] == ARTICLE[1:]
