@@ -9,11 +9,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 from ..textutil import UNSPACED, count_words, words
 from . import lexicon
-from .stoplists import pick_stoplist
+from .stoplists import pick_stoplist, stoplist_words
 
 # Lines of at most this many words are "short": their own words cannot tell prose from chrome, so
 # the lexicon may judge them. ("Support independent journalism in Ukraine. Join us in this fight."
@@ -121,12 +122,12 @@ def read_lines(text: str) -> tuple[list[str], list[bool], bool]:
 # ``" ".join(strings)``) comes as one or a few enormous lines: menus, headline, article and footer
 # run on together. Such lines are cut into sentences (and at " | " / " • " separators), so that the
 # line evidence applies to them. A line is run-on from RUNON_WORDS words (a news paragraph rarely
-# passes 250), or from RUNON_MIN_WORDS when cutting it leaves RUNON_MIN_UNFINISHED pieces that do
-# not end like sentences (menu items and headings run into it: a real paragraph's sentences all
-# end with a full stop). The cut is only made when run-on lines hold most of the page's words: a
-# page of normal lines with one very long paragraph keeps it whole.
+# passes 250), or, on a page of at most RUNON_MAX_LINES lines, from RUNON_MIN_WORDS when cutting it
+# leaves RUNON_MIN_UNFINISHED pieces that do not end like sentences (menu items and headings run
+# into it: a real paragraph's sentences all end with a full stop). The cut is only made when run-on
+# lines hold most of the page's words: a page of normal lines with one long paragraph keeps it whole.
 RUNON_WORDS = 400
-RUNON_MIN_WORDS, RUNON_MIN_UNFINISHED = 60, 3
+RUNON_MIN_WORDS, RUNON_MIN_UNFINISHED, RUNON_MAX_LINES = 60, 3, 10
 RUNON_SHARE = 0.5
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?…。！？])|(?<=[.!?…。！？][\"”»’)」』]))\s+(?=[\"“«(「『]?[^\W\d_])")
 # A cut after an initial or a short capitalised abbreviation ("U.S.", "Dr.", "Jan.") is undone.
@@ -141,9 +142,16 @@ def segment_runons(lines: list[str], blank_before: list[bool]) -> tuple[list[str
     >>> segment_runons(["Home | News | Sport " + "“The mayor spoke.” " * 400], [True])[0][:4]
     ['Home', 'News', 'Sport “The mayor spoke.”', '“The mayor spoke.”']
     """
+    # only lines long enough to be run-on are counted (a word takes at least two characters with its
+    # space, an unspaced character half a word): a page of short lines costs one len() a line
+    few_lines = len(lines) <= RUNON_MAX_LINES
+    shortest = 2 * (RUNON_MIN_WORDS if few_lines else RUNON_WORDS) - 1
+    cuts = {i: pieces for i, line in enumerate(lines) if len(line) >= shortest
+            and (pieces := _runon_pieces(line, count_words(line), few_lines))}
+    if not cuts:
+        return lines, blank_before
     counts = [count_words(line) for line in lines]
-    cuts = {i: pieces for i, n in enumerate(counts) if n >= RUNON_MIN_WORDS and (pieces := _runon_pieces(lines[i], n))}
-    if not cuts or sum(counts[i] for i in cuts) < RUNON_SHARE * sum(counts):
+    if sum(counts[i] for i in cuts) < RUNON_SHARE * sum(counts):
         return lines, blank_before
     out: list[str] = []
     blank: list[bool] = []
@@ -154,8 +162,10 @@ def segment_runons(lines: list[str], blank_before: list[bool]) -> tuple[list[str
     return out, blank
 
 
-def _runon_pieces(line: str, n_words: int) -> list[str] | None:
+def _runon_pieces(line: str, n_words: int, few_lines: bool) -> list[str] | None:
     """The pieces of ``line`` if it is run-on (see RUNON_WORDS), else None."""
+    if n_words < (RUNON_MIN_WORDS if few_lines else RUNON_WORDS):
+        return None
     pieces = [p for s in _SENTENCE_END.split(line) for c in _CJK_SENTENCE_END.split(s)
               for p in _INLINE_SEPARATOR.split(c)]
     pieces = _rejoin_abbreviations([p.strip() for p in pieces if p.strip()])
@@ -246,13 +256,12 @@ def unwrap(lines: list[str], blank_before: list[bool]) -> tuple[list[str], list[
 
 def compute_features(lines: list[str], blank_before: list[bool]) -> tuple[list[LineFeatures], DocumentStats]:
     intrinsic = [_intrinsic(line) for line in lines]
-    all_words = [w for toks, _ in intrinsic for w in toks if not w.isdigit()]
-    name, stoplist, coverage = pick_stoplist(all_words)
+    name, stoplist, coverage = pick_stoplist(list(chain.from_iterable(map(_vote_words, lines))))
     counts = Counter(line.casefold() for line in lines)
     feats = []
     for i, (line, (toks, own)) in enumerate(zip(lines, intrinsic, strict=True)):
-        if stoplist and toks and not own["unspaced"]:
-            stop_share = sum(map(stoplist.__contains__, toks)) / len(toks)
+        if name and toks and not own["unspaced"]:
+            stop_share = _stop_share(line, name)
         else:
             stop_share = 0.3  # no evidence either way
         feats.append(LineFeatures(index=i, text=line, stop_share=stop_share, repeats=counts[line.casefold()],
@@ -296,3 +305,16 @@ def _intrinsic(line: str) -> tuple[tuple[str, ...], dict[str, Any]]:
 def _upper_share(line: str) -> float:
     letters = sum(map(str.isalpha, line))
     return sum(map(str.isupper, line)) / letters if letters else 0.0
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def _vote_words(line: str) -> tuple[str, ...]:
+    """The words of a line that vote for the page's stoplist (numbers do not)."""
+    return tuple(w for w in _intrinsic(line)[0] if not w.isdigit())
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def _stop_share(line: str, stoplist: str) -> float:
+    """Share of the line's words in the named stoplist."""
+    toks = _intrinsic(line)[0]
+    return sum(map(stoplist_words(stoplist).__contains__, toks)) / len(toks)
