@@ -272,7 +272,7 @@ def _second_opinion(rendered: list[str], pairs: list[tuple[Line, int | None]]) -
     lo = max(0, min(kept_at) - SECOND_OPINION_MARGIN)
     hi = min(len(rendered), max(kept_at) + SECOND_OPINION_MARGIN + 1)
     ev = gather_evidence(rendered[lo:hi], [True] * (hi - lo))
-    predicted = predict_lines(ev)
+    predicted = predict_lines(ev, roles=False)  # only P(body) is asked for here
     if predicted is None:
         return pairs
     probs = predicted[0]

@@ -140,8 +140,9 @@ def strip_text(text: str, use_model: bool = True, max_lines: int = 0) -> Strippe
     return Stripped(out, hints)
 
 
-def predict_lines(ev: Evidence) -> tuple[np.ndarray, dict[str, np.ndarray]] | None:
-    """P(body) for each line, and P(title / author / date line), from the shipped model (None without)."""
+def predict_lines(ev: Evidence, roles: bool = True) -> tuple[np.ndarray, dict[str, np.ndarray]] | None:
+    """P(body) for each line, and (with ``roles``) P(title / author / date line), from the shipped
+    model (None without)."""
     model = load_model()
     if model is None or not ev.feats:
         return None
@@ -150,7 +151,7 @@ def predict_lines(ev: Evidence) -> tuple[np.ndarray, dict[str, np.ndarray]] | No
                        [v.score for v in ev.verdicts])
     words = np.array([f.words for f in ev.feats], dtype=float)
     probs = model.probabilities(x, words)
-    return probs, model.role_probabilities(x, probs, words)
+    return probs, model.role_probabilities(x, probs, words) if roles else {}
 
 
 # Decoding the network's probabilities into one article span (chosen on held-out benchmark pages,
