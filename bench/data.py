@@ -8,7 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SETS = ("aeb", "wcxb-dev", "traf")
-DUMPS = ("dump-browser", "dump-blocks")
+# "dump-oneline" is not in the bench folder: it is the browser dump with all its lines joined by
+# spaces, as BeautifulSoup's get_text(" ") or a scraper's " ".join(strings) gives a page (a dump style
+# the bench does not hold, made here so that newsclean and the peers are scored on it too).
+ONELINE = "dump-oneline"
+DUMPS = ("dump-browser", "dump-blocks", ONELINE)
 HTML = "html"
 STYLES = (HTML, *DUMPS)
 
@@ -37,6 +41,9 @@ def input_path(bench_dir: Path, name: str, style: str, page_id: str) -> Path:
 
 def read_input(path: Path) -> bytes | str:
     """The page as given to an extractor: HTML as the served bytes, a dump as UTF-8 text."""
+    if path.parent.name == ONELINE:
+        browser = read_input(path.parent.parent / "dump-browser" / path.name)
+        return " ".join(str(browser).split())
     with gzip.open(path, "rb") as f:
         raw = f.read()
     if path.name.endswith(".html.gz"):
