@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 import newsclean
+from newsclean.strip.features import split_lines
+from newsclean.strip.model import feature_matrix, role_cues
+from newsclean.strip.text import gather_evidence
 
 PROSE = (
     "The council met on Tuesday evening to discuss the new budget for the coming year, and most members "
@@ -40,3 +45,18 @@ def test_title_is_the_line_above_the_byline_not_the_breadcrumb() -> None:
                                 "Council keeps the library open on weekends", "By Erika Muster", "March 3, 2024"),
                           kind="text")
     assert doc.title == "Council keeps the library open on weekends"
+
+
+def test_role_cues_mark_bylines_dates_and_breadcrumbs() -> None:
+    lines = ["Home > News > Storm hits the coast", "Storm hits the coast", "By Jane Doe", "May 2, 2023",
+             "The storm hit the coast with strong winds today, the weather service said in a statement."]
+    got, blank = split_lines("\n".join(lines))
+    assert got == lines
+    ev = gather_evidence(got, blank)
+    x = feature_matrix(ev.feats, ev.has_stoplist, ev.rule_span, [v.barrier for v in ev.verdicts],
+                       [v.score for v in ev.verdicts])
+    cues = role_cues(x, np.array([len(t.split()) for t in lines], dtype=float), lines)
+    lead, dated, cue_below, ends, echoed = cues[:, 0], cues[:, 1], cues[:, 7], cues[:, 15], cues[:, 16]
+    assert lead.tolist() == [0, 0, 1, 0, 0] and dated.tolist() == [0, 0, 0, 1, 0]
+    assert cue_below[1] == 1 and cue_below[4] == 0  # the headline has its byline just below
+    assert ends.tolist() == [1, 0, 0, 0, 0] and echoed.tolist() == [0, 1, 0, 0, 0]  # the breadcrumb ends with it

@@ -155,7 +155,10 @@ def fold_of(page: Page) -> int:
 
 
 def train(x: np.ndarray, y: np.ndarray, w: np.ndarray, seed: int = 0, quiet: bool = False,
-          hidden: int | None = None) -> dict[str, np.ndarray]:
+          hidden: int | None = None, groups: np.ndarray | None = None) -> dict[str, np.ndarray]:
+    """Weighted logistic loss; with ``groups`` (a page number per row, rows of a page together),
+    plus LISTWISE_WEIGHT times a softmax loss over each page's rows (the right line should score
+    highest in its page: what picking one line per page needs), in batches of whole pages."""
     hidden = hidden or HIDDEN
     rng = np.random.default_rng(seed)
     mean = x.mean(axis=0)
@@ -171,11 +174,13 @@ def train(x: np.ndarray, y: np.ndarray, w: np.ndarray, seed: int = 0, quiet: boo
     v2 = {k: np.zeros_like(v) for k, v in params.items()}
     w = w / w.mean()
     step = 0
+    batches = _page_batches(groups) if groups is not None else None
     for epoch in range(EPOCHS):
         order = rng.permutation(len(y))
         total = 0.0
-        for i in range(0, len(order), BATCH):
-            idx = order[i : i + BATCH]
+        chunks = ([batches[k] for k in rng.permutation(len(batches))] if batches is not None
+                  else [order[i : i + BATCH] for i in range(0, len(order), BATCH)])
+        for idx in chunks:
             zb, yb, wb = z[idx], y[idx], w[idx]
             h_pre = zb @ params["w1"] + params["b1"]
             h = np.maximum(h_pre, 0)
@@ -183,6 +188,8 @@ def train(x: np.ndarray, y: np.ndarray, w: np.ndarray, seed: int = 0, quiet: boo
             p = 1 / (1 + np.exp(-logit))
             total += float(-(wb * (yb * np.log(p + 1e-9) + (1 - yb) * np.log(1 - p + 1e-9))).sum())
             g = wb * (p - yb) / len(idx)
+            if groups is not None:
+                g = g + LISTWISE_WEIGHT * _listwise_grad(logit, yb, groups[idx]) / len(idx)
             grads = {"w2": h.T @ g + L2 * params["w2"], "b2": np.array([g.sum()])}
             gh = np.outer(g, params["w2"]) * (h_pre > 0)
             grads["w1"] = zb.T @ gh + L2 * params["w1"]
@@ -199,6 +206,42 @@ def train(x: np.ndarray, y: np.ndarray, w: np.ndarray, seed: int = 0, quiet: boo
     return {"mean": mean, "scale": scale, **params}
 
 
+# Weight of the per-page softmax loss of the role heads against their logistic loss (which keeps
+# their outputs probabilities, so that thresholds mean something).
+LISTWISE_WEIGHT = 1.0
+
+
+def _page_batches(groups: np.ndarray) -> list[np.ndarray]:
+    """Row indices in batches of about BATCH rows, whole pages only."""
+    cuts = np.flatnonzero(np.diff(groups)) + 1
+    pages = np.split(np.arange(len(groups)), cuts)
+    out, current, size = [], [], 0
+    for rows_ in pages:
+        current.append(rows_)
+        size += len(rows_)
+        if size >= BATCH:
+            out.append(np.concatenate(current))
+            current, size = [], 0
+    if current:
+        out.append(np.concatenate(current))
+    return out
+
+
+def _listwise_grad(logit: np.ndarray, y: np.ndarray, groups: np.ndarray) -> np.ndarray:
+    """Gradient of -log(sum over a page's right lines of softmax(logits over the page)), per row,
+    scaled by the page's row count (so that it weighs like the logistic loss of those rows)."""
+    _, g = np.unique(groups, return_inverse=True)
+    peak = np.full(g.max() + 1, -np.inf)
+    np.maximum.at(peak, g, logit)
+    e = np.exp(logit - peak[g])
+    soft = e / np.bincount(g, weights=e)[g]
+    pos = e * (y == 1)
+    pos_sum = np.bincount(g, weights=pos)[g]
+    post = np.where(pos_sum > 0, pos / np.maximum(pos_sum, 1e-300), 0.0)
+    has_pos = pos_sum > 0
+    return (soft - post) * has_pos * np.bincount(g)[g]
+
+
 def predict(params: dict[str, np.ndarray], x: np.ndarray) -> np.ndarray:
     z = (x - params["mean"]) / params["scale"]
     h = np.maximum(z @ params["w1"] + params["b1"], 0)
@@ -213,18 +256,24 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--all", action="store_true", help="train on every page (no hold-out) for the shipped model")
     ap.add_argument("--one-stage", action="store_true", help="train the first stage only")
+    ap.add_argument("--heads-only", type=Path, metavar="MODEL",
+                    help="keep the body networks (and all else) of MODEL unchanged, retrain the role heads only")
     ap.add_argument("--hidden", type=int, default=48)
     ap.add_argument("--epochs", type=int, default=16)
     ap.add_argument("--l2", type=float, default=1e-4)
+    ap.add_argument("--listwise", type=float, default=1.0, help="weight of the role heads' per-page softmax loss")
     args = ap.parse_args()
-    global HIDDEN, EPOCHS, L2
-    HIDDEN, EPOCHS, L2 = args.hidden, args.epochs, args.l2
+    global HIDDEN, EPOCHS, L2, LISTWISE_WEIGHT
+    HIDDEN, EPOCHS, L2, LISTWISE_WEIGHT = args.hidden, args.epochs, args.l2, args.listwise
     t0 = time.time()
     pages = load(args.bench_dir, args.labels, args.limit)
     train_pages = pages if args.all else [p for p in pages if not p.holdout]
     held = [p for p in pages if p.holdout]
     print(f"{len(pages)} pages ({len(held)} held out), {pages[0].x.shape[1]} features, {time.time() - t0:.0f}s",
           flush=True)
+    if args.heads_only:
+        retrain_heads(args.heads_only, args.out, train_pages, held)
+        return
     first = train(*rows(train_pages))
     params = {f"s1_{k}": v for k, v in first.items()}
     second = None
@@ -263,6 +312,25 @@ def main() -> None:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(args.out, **params)
     print(f"wrote {args.out} ({args.out.stat().st_size} bytes) in {time.time() - t0:.0f}s")
+
+
+def retrain_heads(model: Path, out: Path, train_pages: list[Page], held: list[Page]) -> None:
+    """Retrain the role heads over the body networks of ``model``; every other array is copied as is
+    (so P(body), hence the body text, cannot change)."""
+    with np.load(model) as data:
+        params = {k: data[k] for k in data.files}
+    first = {k[3:]: v for k, v in params.items() if k.startswith("s1_")}
+    second = {k[3:]: v for k, v in params.items() if k.startswith("s2_")} or None
+    heads = train_roles(train_pages, first, second)
+    for role, head in heads.items():
+        params = {k: v for k, v in params.items() if not k.startswith(f"{role}_")}
+        params.update({f"{role}_{k}": v for k, v in head.items()})
+    for name, group in (("train", train_pages), ("held-out", held)):
+        if group:
+            print(f"{name}: role line found (share of pages) {role_accuracy(group, first, second, heads)}")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(out, **params)
+    print(f"wrote {out} ({out.stat().st_size} bytes)")
 
 
 def _norm_tokens(text: str) -> list[str]:
@@ -306,15 +374,17 @@ def train_roles(pages: list[Page], first: dict, second: dict | None) -> dict[str
     """One small network per metadata role, on the pages whose gold has that field in the dump."""
     xs: dict[str, list[np.ndarray]] = defaultdict(list)
     ys: dict[str, list[np.ndarray]] = defaultdict(list)
-    for page in pages:
+    gs: dict[str, list[np.ndarray]] = defaultdict(list)
+    for number, page in enumerate(pages):
         labels = role_labels(page)
         if not labels:
             continue
         probs = final_probs(page, first, second)
-        rows = role_features(page.x, probs, page.words)
+        rows = role_features(page.x, probs, page.words, page.lines)
         for role, y in labels.items():
             xs[role].append(rows)
             ys[role].append(y)
+            gs[role].append(np.full(len(y), number))
     heads = {}
     for role in ROLES:
         if not xs[role]:
@@ -322,7 +392,7 @@ def train_roles(pages: list[Page], first: dict, second: dict | None) -> dict[str
         x, y = np.vstack(xs[role]), np.concatenate(ys[role])
         w = np.where(y == 1, min(ROLE_POSITIVE_WEIGHT, (y == 0).sum() / max((y == 1).sum(), 1)), 1.0)
         print(f"{role}: {len(xs[role])} pages, {int(y.sum())} positive lines", flush=True)
-        heads[role] = train(x, y, w, quiet=True, hidden=ROLE_HIDDEN)
+        heads[role] = train(x, y, w, quiet=True, hidden=ROLE_HIDDEN, groups=np.concatenate(gs[role]))
     return heads
 
 
@@ -344,7 +414,7 @@ def role_accuracy(pages: list[Page], first: dict, second: dict | None, heads: di
         labels = role_labels(page)
         if not labels:
             continue
-        rows = role_features(page.x, final_probs(page, first, second), page.words)
+        rows = role_features(page.x, final_probs(page, first, second), page.words, page.lines)
         for role, y in labels.items():
             if role in heads:
                 hits[role].append(bool(y[int(np.argmax(predict(heads[role], rows)))]))

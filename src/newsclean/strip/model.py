@@ -21,6 +21,8 @@ from typing import Any
 import numpy as np
 from threadpoolctl import ThreadpoolController
 
+from ..bylines import BYLINE_LEAD, GLUED_LEAD
+from ..metadata import BY_INSIDE
 from .features import LINE_CACHE_SIZE, LineFeatures, _intrinsic
 from .lexicon import LEXICON
 
@@ -151,6 +153,7 @@ def feature_matrix(feats: list[LineFeatures], has_stoplist: bool, span: tuple[in
 # learns what a CRF would: body comes in runs, chrome between runs, a title above them).
 PROB_OFFSETS = (-6, -4, -3, -2, -1, 1, 2, 3, 4, 6)
 PROB_WINDOWS = (3, 10, 25)
+N_CONTEXT = len(PROB_OFFSETS) + len(PROB_WINDOWS) + 7  # columns of ``context_features``
 
 
 def _run_span(scores: np.ndarray) -> tuple[int, int]:
@@ -209,15 +212,117 @@ class Network:
         return 1.0 / (1.0 + np.exp(-self.logits(x)))
 
 
-# Metadata lines found by their own heads over the same evidence plus where the body starts.
+# Metadata lines found by their own heads over the same evidence plus where the body starts and
+# the cues of ``role_cues`` (bylines, dates and breadcrumbs around the line).
 ROLES = ("title", "author", "date")
 # Lines further than this from the first body line (in lines) are equally "far" for the role heads.
 ROLE_DISTANCE_SCALE = 30.0
+# The base columns the cues read: "only a date/time" and "a short line holding a date".
+DATE_TIME_COLUMN, HAS_DATE_COLUMN = 10 + len(CATEGORIES) + 4, N_BASE - 3
+# A byline (names and date) is a short line; longer lines that name someone are prose.
+BYLINE_MAX_WORDS = 25
+# Cues are looked for this many lines on each side (a byline sits next to its date, a headline at
+# most a few lines above its byline).
+CUE_REACH = 3
+# A breadcrumb or glued menu ends with the headline: the headline has at least this many words.
+CRUMB_MIN_WORDS = 3
+# Byline leads at the start of a line: "By", "Written by", "Von:", "Author:", "Text & Fotos:".
+BYLINE_START = re.compile(
+    r"^(?:by|written by|posted by|words by|story by|text by|von|par|por|di|door|av|af|autor|autorka|"
+    r"автор|авторка|від|από|του|της|przez|yazan|text:|texte\s*:|fotos?)\s*:?\s+\S", re.I)
+# The same leads searched once over the whole page (lines joined by newlines; ``[^\S\n]`` keeps a
+# match on its line).
+_LEAD_ANY_LINE = re.compile("|".join(f"(?:{p.pattern})" for p in (BYLINE_START, BYLINE_LEAD)).replace(
+    r"\s", r"[^\S\n]"), re.I | re.M)
+_GLUED_ANY_LINE = re.compile(GLUED_LEAD.pattern, re.M)
+_BY_INSIDE_ANY_LINE = re.compile(BY_INSIDE.pattern.replace(r"\s", r"[^\S\n]"), re.I)
+# Two to four capitalised words and nothing else: a name standing alone ("Jane Doe").
+_NAME_LINE = re.compile(r"^[^\S\n]*(?:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐΑ-Ω][\w'’.-]*[^\S\n]+){1,3}[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐΑ-Ω][\w'’.-]*"
+                        r"[^\S\n]*$", re.M)
+_WORD = re.compile(r"\w+")
+N_CUES = 17
 
 
-def role_features(x: np.ndarray, probs: np.ndarray, words: np.ndarray) -> np.ndarray:
+def _lines_hit(pattern: re.Pattern[str], texts: list[str], among: np.ndarray, n: int) -> np.ndarray:
+    """Which of the lines ``among`` hold a match of ``pattern`` (one search over them joined by
+    newlines: one call into the regex engine a page, not one a line)."""
+    hit = np.zeros(n, dtype=bool)
+    if not len(among):
+        return hit
+    chosen = [texts[i] for i in among.tolist()]
+    starts = np.zeros(len(chosen), dtype=np.int64)
+    np.cumsum([len(t) + 1 for t in chosen[:-1]], out=starts[1:])
+    positions = [m.start() for m in pattern.finditer("\n".join(chosen))]
+    if positions:
+        hit[among[np.searchsorted(starts, positions, side="right") - 1]] = True
+    return hit
+
+
+def _near(flags: np.ndarray, offsets: range) -> np.ndarray:
+    """Whether a line at one of ``offsets`` from each line has the flag."""
+    n = len(flags)
+    pad = CUE_REACH
+    padded = np.concatenate([np.zeros(pad, dtype=bool), flags, np.zeros(pad, dtype=bool)])
+    out = np.zeros(n, dtype=bool)
+    for k in offsets:
+        out |= padded[pad + k : pad + k + n]
+    return out
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def _token_text(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def _crumbs(texts: list[str], words: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(a) lines that end with a shorter nearby line ("Home > Blog > The Headline" above or below
+    "The Headline": a breadcrumb or a glued menu); (b) the nearby lines they end with."""
+    n = len(texts)
+    ends, echoed = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
+    for k in (-3, -2, -1, 1, 2, 3):
+        i = np.arange(max(0, -k), min(n, n - k))
+        j = i + k
+        pairs = (words[j] >= CRUMB_MIN_WORDS) & (words[i] > words[j]) & (words[i] <= BYLINE_MAX_WORDS * 2)
+        for a, b in zip(i[pairs].tolist(), j[pairs].tolist(), strict=True):
+            if _token_text(texts[a]).endswith(" " + _token_text(texts[b])):
+                ends[a] = echoed[b] = True
+    return ends, echoed
+
+
+def role_cues(x: np.ndarray, words: np.ndarray, texts: list[str]) -> np.ndarray:
+    """What the metadata heads need beyond a line's own evidence, N_CUES columns: a byline lead on the
+    line or next to it, a date on or next to it, a byline or date just below (headlines) or above,
+    a line of names alone, whether it is the page's first date, breadcrumbs that end with the line.
+    Regular expressions run once over the page, the rest is numpy."""
+    n = len(texts)
+    if n == 0:
+        return np.zeros((0, N_CUES))
+    short = words <= BYLINE_MAX_WORDS
+    dated = short & ((x[:, DATE_TIME_COLUMN] > 0) | (x[:, HAS_DATE_COLUMN] > 0))
+    lead = (_lines_hit(_LEAD_ANY_LINE, texts, np.flatnonzero(short), n)
+            | _lines_hit(_GLUED_ANY_LINE, texts, np.flatnonzero(short), n)
+            | _lines_hit(_BY_INSIDE_ANY_LINE, texts, np.flatnonzero(dated), n))
+    name = _lines_hit(_NAME_LINE, texts, np.flatnonzero(words <= 5), n)
+    cue = dated | lead
+    before: np.ndarray = np.cumsum(dated) - dated
+    ends, echoed = _crumbs(texts, words)
+    cols = [
+        lead, dated, name, lead & dated,
+        _near(dated, range(-2, 3)) & ~dated, _near(lead, range(-2, 3)) & ~lead, _near(name, range(-2, 3)) & ~name,
+        _near(cue, range(1, CUE_REACH + 1)), _near(cue, range(-CUE_REACH, 0)),
+        _near(lead, range(1, CUE_REACH + 1)), _near(dated, range(1, CUE_REACH + 1)),
+        dated & (before == 0), np.minimum(before, 3) / 3,
+        np.full(n, lead.any()), np.full(n, dated.any()),
+        ends, echoed,
+    ]
+    return np.column_stack(cols).astype(np.float64)
+
+
+def role_features(x: np.ndarray, probs: np.ndarray, words: np.ndarray, texts: list[str] | None = None
+                  ) -> np.ndarray:
     """Rows for the title / author / date heads: the line's evidence, the body probabilities around
-    it, and its signed distance to the first and last likely body lines."""
+    it, its signed distance to the first and last likely body lines, and (with ``texts``) the
+    metadata cues of ``role_cues``."""
     n = len(probs)
     idx = np.arange(n)
     body = np.flatnonzero(probs >= 0.5)
@@ -226,7 +331,10 @@ def role_features(x: np.ndarray, probs: np.ndarray, words: np.ndarray) -> np.nda
     to_first = np.clip((idx - first) / ROLE_DISTANCE_SCALE, -1, 1)
     to_last = np.clip((idx - last) / ROLE_DISTANCE_SCALE, -1, 1)
     just_before = ((idx < first) & (idx >= first - 8)).astype(float)
-    return np.hstack([x, context_features(probs, words), np.column_stack([to_first, to_last, just_before])])
+    parts = [x, context_features(probs, words), np.column_stack([to_first, to_last, just_before])]
+    if texts is not None:
+        parts.append(role_cues(x, words, texts))
+    return np.hstack(parts)
 
 
 @lru_cache(maxsize=1)
@@ -264,10 +372,13 @@ class LineModel:
                 probs = self.second.probabilities(np.hstack([x, context_features(probs, words)]))
         return probs
 
-    def role_probabilities(self, x: np.ndarray, probs: np.ndarray, words: np.ndarray) -> dict[str, np.ndarray]:
+    def role_probabilities(self, x: np.ndarray, probs: np.ndarray, words: np.ndarray, texts: list[str]
+                           ) -> dict[str, np.ndarray]:
         if not self.roles:
             return {}
-        rows = role_features(x, probs, words)
+        # heads trained before the cues existed read rows without them
+        width = next(iter(self.roles.values())).mean.shape[0]
+        rows = role_features(x, probs, words, texts if width > x.shape[1] + N_CONTEXT + 3 else None)
         with single_threaded_blas():
             return {role: net.probabilities(rows) for role, net in self.roles.items()}
 
