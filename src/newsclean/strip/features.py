@@ -130,8 +130,9 @@ RUNON_WORDS = 400
 RUNON_MIN_WORDS, RUNON_MIN_UNFINISHED, RUNON_MAX_LINES = 60, 3, 10
 RUNON_SHARE = 0.5
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?…。！？])|(?<=[.!?…。！？][\"”»’)」』]))\s+(?=[\"“«(「『]?[^\W\d_])")
-# A cut after an initial or a short capitalised abbreviation ("U.S.", "Dr.", "Jan.") is undone.
-_ABBREVIATION_END = re.compile(r"(?:\b\w\.|\b[A-Z][a-z]{0,2}\.)$")
+# A cut after an initial or a short capitalised abbreviation ("U.S.", "Dr.", "Jan.") is undone (not
+# after a number: "... rose by 5." ends a sentence).
+_ABBREVIATION_END = re.compile(r"(?:\b[^\W\d_]\.|\b[A-Z][a-z]{0,2}\.)$")
 _CJK_SENTENCE_END = re.compile(r"(?<=[。！？])(?=[^\s」』）])")
 _INLINE_SEPARATOR = re.compile(r"\s+[|•·]\s+")
 
@@ -141,6 +142,9 @@ def segment_runons(lines: list[str], blank_before: list[bool]) -> tuple[list[str
 
     >>> segment_runons(["Home | News | Sport " + "“The mayor spoke.” " * 400], [True])[0][:4]
     ['Home', 'News', 'Sport “The mayor spoke.”', '“The mayor spoke.”']
+    >>> segment_runons(["The U.S. envoy met Dr. Ruiz on Jan. 5. Prices rose by 5. Then they fell. " * 100],
+    ...                [True])[0][:3]
+    ['The U.S. envoy met Dr. Ruiz on Jan. 5.', 'Prices rose by 5.', 'Then they fell.']
     """
     # only lines long enough to be run-on are counted (a word takes at least two characters with its
     # space, an unspaced character half a word): a page of short lines costs one len() a line
