@@ -85,7 +85,7 @@ def normalize_text(text: str, repair_mojibake: bool = True, keep_newlines: bool 
         fixed, n = pattern.subn("", fixed)
         if n:
             changes[reason] += n
-    parts = [_SPACES.sub(" ", part).strip() for part in unicodedata.normalize("NFC", fixed).split("\n")]
+    parts = [part.strip() for part in _SPACES.sub(" ", unicodedata.normalize("NFC", fixed)).split("\n")]
     fixed = "\n".join(parts) if keep_newlines else " ".join(p for p in parts if p)
     return fixed, [Change(reason, n) for reason, n in sorted(changes.items())]
 
