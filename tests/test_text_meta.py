@@ -60,3 +60,38 @@ def test_role_cues_mark_bylines_dates_and_breadcrumbs() -> None:
     assert lead.tolist() == [0, 0, 1, 0, 0] and dated.tolist() == [0, 0, 0, 1, 0]
     assert cue_below[1] == 1 and cue_below[4] == 0  # the headline has its byline just below
     assert ends.tolist() == [1, 0, 0, 0, 0] and echoed.tolist() == [0, 1, 0, 0, 0]  # the breadcrumb ends with it
+
+
+def test_url_slug_words() -> None:
+    from newsclean.strip.text import url_slug_words
+    assert url_slug_words("https://example.com/2024/05/city-council-approves-budget.html") == {
+        "city", "council", "approves", "budget"}
+    assert url_slug_words("https://example.com/news/12345") == frozenset()
+    assert url_slug_words(None) == frozenset()
+
+
+def test_url_slug_picks_the_headline_among_teasers() -> None:
+    page = "\n\n".join(["Home", "News", "Bridge repairs delayed until spring", "Library opens on Sundays",
+                        "Council approves the budget for next year", "By Erika Muster", *PROSE,
+                        "Related stories", "Share this article"])
+    url = "https://example.com/2024/03/council-approves-budget-next-year"
+    doc = newsclean.clean(page, kind="text", url=url)
+    assert doc.title == "Council approves the budget for next year"
+
+
+def test_no_date_or_author_from_readers_comments() -> None:
+    comments = ["34 responses to this story", "joetoronto says:", "November 19, 2019 at 6:34 am",
+                "I do not agree with the council at all, the library was fine as it was before.",
+                "mary_k says:", "November 19, 2019 at 8:02 am",
+                "Great news for the families in our part of town, thank you for reporting it."]
+    page = "\n\n".join(["Home", "News", "Council keeps the library open on weekends", *PROSE, *comments])
+    doc = newsclean.clean(page, kind="text")
+    assert doc.date is None or not doc.date.startswith("2019-11-19")
+    assert "joetoronto" not in " ".join(doc.authors)
+
+
+def test_one_line_dump_gives_no_sentence_as_title() -> None:
+    page = " ".join(["Home News Sport Weather", "Council keeps the library open on weekends", *PROSE])
+    doc = newsclean.clean(page, kind="text")
+    assert doc.title is None
+    assert "library should stay open" in doc.text

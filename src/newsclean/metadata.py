@@ -59,6 +59,8 @@ def from_text(stripped: Stripped, body: str, url: str | None = None) -> tuple[Me
             extra["stated_reading_time"] = minutes
     if not date:  # a date line near the top that the stripper removed ("Published 2 Dec 2021")
         for line in stripped.lines[:40]:
+            if line.reason.startswith("comments:"):
+                break  # readers' comments begin: their timestamps are not the article's date
             if line.role is Role.REMOVED and len(line.text) < 80:
                 found = find_date(line.text)
                 if found:

@@ -41,7 +41,8 @@ def clean(data: bytes | str, *, source: str = "-", kind: Kind | str | None = Non
     else:
         _check_lines(sum(1 for line in text.splitlines() if line and not line.isspace()), options, source)
         try:
-            stripped, paragraphs, changes = _strip_to_fixpoint(text, options.repair_mojibake, options.max_lines)
+            stripped, paragraphs, changes = _strip_to_fixpoint(text, options.repair_mojibake, options.max_lines,
+                                                                     url)
         except TooLargeError as error:  # a run-on page cut into more sentences than the cap
             raise TooLargeError(error.reason, source) from None
     if not paragraphs:
@@ -64,15 +65,16 @@ def _check_lines(count: int, options: Options, source: str) -> None:
         raise TooLargeError(f"{count} lines, more than the cap of {options.max_lines} (max_lines)", source)
 
 
-def _strip_to_fixpoint(text: str, repair_mojibake: bool, max_lines: int = 0
+def _strip_to_fixpoint(text: str, repair_mojibake: bool, max_lines: int = 0, url: str | None = None
                        ) -> tuple[Stripped, list[str], list[Change]]:
     """Strip, then strip the (normalized) result again until a round removes nothing more.
 
     Lines a later round removes are marked removed in the first round's record, with that round's
     reason, so the record still covers every input line. Also returns the kept lines normalized,
-    and the changes that made, as the last round computed them.
+    and the changes that made, as the last round computed them. The page's ``url`` (when known)
+    helps the first round find the headline.
     """
-    stripped = strip_text(text, max_lines=max_lines)
+    stripped = strip_text(text, max_lines=max_lines, url=url)
     lines = list(stripped.lines)
     normalized: list[str] | None = None
     changes: list[Change] = []
