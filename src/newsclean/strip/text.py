@@ -13,6 +13,7 @@ Recipe (see each function):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
@@ -474,12 +475,18 @@ def _pick_title(feats: list[LineFeatures], verdicts: list[Verdict], probs: np.nd
                 boosted[i] = max(probs[i] + SLUG_WEIGHT * share, ROLE_MIN_PROBABILITY)
     else:
         boosted = probs
-    for i in np.argsort(-boosted, kind="stable").tolist():
-        if boosted[i] < ROLE_MIN_PROBABILITY:
+    return _most_likely_fitting("title", feats, verdicts, boosted, roles, top,
+                                skip=lambda i: roles[i][0].kept and probs[i] < TITLE_KEPT_MIN_PROBABILITY)
+
+
+def _most_likely_fitting(role: str, feats: list[LineFeatures], verdicts: list[Verdict], scores: np.ndarray,
+                         roles: list[tuple[Role, str]], top: int,
+                         skip: Callable[[int], bool] = lambda i: False) -> int | None:
+    """The best-scored line, from ROLE_MIN_PROBABILITY up, that may play ``role`` (``_fits_role``)."""
+    for i in np.argsort(-scores, kind="stable").tolist():
+        if scores[i] < ROLE_MIN_PROBABILITY:
             return None
-        if roles[i][0].kept and probs[i] < TITLE_KEPT_MIN_PROBABILITY:
-            continue
-        if _fits_role("title", feats[i], verdicts[i], roles[i], i, top):
+        if not skip(i) and _fits_role(role, feats[i], verdicts[i], roles[i], i, top):
             return i
     return None
 
@@ -529,12 +536,7 @@ def _pick_date(feats: list[LineFeatures], verdicts: list[Verdict], probs: np.nda
                roles: list[tuple[Role, str]], top: int) -> int | None:
     """The date head's most likely line that holds a date. (Favouring dates next to the headline or
     byline, or near the article, changed nothing on the training pages: the head already does.)"""
-    for i in np.argsort(-probs, kind="stable").tolist():
-        if probs[i] < ROLE_MIN_PROBABILITY:
-            return None
-        if _fits_role("date", feats[i], verdicts[i], roles[i], i, top):
-            return i
-    return None
+    return _most_likely_fitting("date", feats, verdicts, probs, roles, top)
 
 
 # The headline may be the article's first kept line (a sentence ending in "?", "!" or "." too) or a
