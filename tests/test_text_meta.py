@@ -95,3 +95,13 @@ def test_one_line_dump_gives_no_sentence_as_title() -> None:
     doc = newsclean.clean(page, kind="text")
     assert doc.title is None
     assert "library should stay open" in doc.text
+
+
+def test_date_from_a_line_removed_for_its_comment_counter() -> None:
+    # the page's only date sits on a line the lexicon removes ("Comments", "Share"): still the date
+    doc = newsclean.clean(_page("Council keeps the library open on weekends", "By Erika Muster",
+                                "March 3, 2024 | 5 Comments | Share"), kind="text")
+    assert doc.date == "2024-03-03"
+    assert "5 Comments" not in doc.text
+    line = next(ln for ln in doc.lines if ln.text.startswith("March 3"))
+    assert line.reason == "byline:date"  # chosen by the date head, not only by the removed-line fallback

@@ -548,15 +548,18 @@ TITLE_BELOW_TOP = 2
 TITLE_KEPT_MAX_WORDS = 20
 TITLE_KEPT_MIN_PROBABILITY = 0.5
 
-# Lines the rules removed for one of these reasons are never metadata lines.
+# Lines the rules removed for one of these reasons are never metadata lines; except that a line with a
+# date removed for these lexicon reasons may be the date line ("March 2, 2020 | 5 Comments | Share").
 NOT_METADATA_REASONS = ("lexicon:", "url", "menu", "comments:")
+DATE_LINE_REASONS = frozenset({"lexicon:comments", "lexicon:share"})
 
 
 def _fits_role(role: str, f: LineFeatures, v: Verdict, current: tuple[Role, str], i: int, top: int) -> bool:
     kept = current[0].kept
     if f.pointer or current[0] is Role.TITLE:
         return False
-    if v.reason.startswith(NOT_METADATA_REASONS):
+    if v.reason.startswith(NOT_METADATA_REASONS) and not (role == "date" and v.reason in DATE_LINE_REASONS
+                                                         and (f.has_date or f.date_time)):
         return False  # "Advertisement" is no headline, "© 2023 Site. All rights reserved." no byline
     if role == "title":  # above the article, or one of its first lines when that reads like a headline
         # (a headline repeated in the page, as in a breadcrumb, may be the title)
