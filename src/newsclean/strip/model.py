@@ -37,17 +37,11 @@ NEIGHBOURS = (-3, -2, -1, 1, 2, 3)
 DENSITY_WINDOWS = (2, 5, 12)
 
 
-def base_features(f: LineFeatures, has_stoplist: bool) -> list[float]:
-    """A line's own evidence as numbers."""
-    row = own_features(f.text).copy()
-    _fill_page_columns(row[None, :], [f], has_stoplist)
-    return row.tolist()
-
-
 @lru_cache(maxsize=LINE_CACHE_SIZE)
 def own_features(text: str) -> np.ndarray:
-    """The columns of ``base_features`` that depend on the line's text alone (the page's columns:
-    stopword share, repeats, blank line before, are left at 0). Read-only: cached per text."""
+    """A line's own evidence as numbers: the columns that depend on its text alone (the page's
+    columns, stopword share, repeats and blank line before, are left at 0 for ``_fill_page_columns``).
+    Read-only: cached per text."""
     _, own = _intrinsic(text)
     words = max(own["words"], 0)
     toks = text.split()
@@ -94,7 +88,7 @@ def own_features(text: str) -> np.ndarray:
 
 
 N_BASE = 10 + len(CATEGORIES) + 22
-# The page columns of ``base_features``.
+# The page columns of the base rows (``own_features``).
 STOP_COLUMN = 2
 REPEATED_COLUMN, LOG_REPEATS_COLUMN = 10 + len(CATEGORIES) + 2, 10 + len(CATEGORIES) + 3
 BLANK_COLUMN = 10 + len(CATEGORIES) + 10
