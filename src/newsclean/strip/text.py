@@ -26,8 +26,8 @@ from ..metadata import BY_INSIDE, parse_byline
 from ..models import Line, Role
 from . import Stripped
 from .features import SHORT_WORDS, LineFeatures, compute_features, read_lines
+from .model import BYLINE_MAX_WORDS, feature_matrix, load_model
 from .model import BYLINE_START as _BYLINE_START
-from .model import feature_matrix, load_model
 
 # --- scoring (units: roughly "words of evidence") -------------------------------------------------
 # A chrome line costs this much plus its length, so that a run of a few chrome lines outweighs
@@ -90,6 +90,7 @@ class Evidence:
     has_stoplist: bool
     stoplist: str | None
     rule_span: tuple[int, int] | None  # the span found by the rules alone
+    comments: int | None  # where the readers' comments begin (``comment_section_start``)
     familiar: bool = True  # the model knows this language well (set by predict_lines)
 
 
@@ -97,7 +98,7 @@ def gather_evidence(lines: list[str], blank_before: list[bool]) -> Evidence:
     feats, stats = compute_features(lines, blank_before)
     verdicts = [score_line(f) for f in feats]
     span = find_span([v.score for v in verdicts], [v.barrier for v in verdicts])
-    return Evidence(feats, verdicts, stats.stoplist is not None, stats.stoplist, span)
+    return Evidence(feats, verdicts, stats.stoplist is not None, stats.stoplist, span, comment_section_start(feats))
 
 
 def strip_text(text: str, use_model: bool = True, max_lines: int = 0, url: str | None = None) -> Stripped:
@@ -135,11 +136,12 @@ def strip_text(text: str, use_model: bool = True, max_lines: int = 0, url: str |
     roles: list[tuple[Role, str]] = [(Role.REMOVED, "")] * len(lines)
     if span is None:
         return Stripped(tuple(Line(t, Role.REMOVED, "no-article") for t in lines), hints)
-    found = hints["metadata_lines"] = assign_roles(ev.feats, ev.verdicts, span, roles, keep, role_probs, url)
+    found = hints["metadata_lines"] = assign_roles(ev.feats, ev.verdicts, span, roles, keep, role_probs, url,
+                                                   ev.comments)
     if "title" in found and not any(role is Role.TITLE for role, _ in roles):
         hints["title"] = found["title"]  # a headline that stays in the body
     if keep is not None:
-        _name_comment_section(ev.feats, keep, roles)
+        _name_comment_section(ev.comments, keep, roles)
     if runon:
         _drop_runon_titles(roles)
     out = tuple(Line(f.text, role, reason) for f, (role, reason) in zip(ev.feats, roles, strict=True))
@@ -202,7 +204,7 @@ def decode(probs: np.ndarray, ev: Evidence) -> tuple[tuple[int, int] | None, lis
     keep = [(start <= i < end and (p >= KEEP_THRESHOLD or (p >= PROSE_KEEP and v.score >= PROSE_SCORE)))
             or (r_start <= i < r_end and v.score >= PROSE_SCORE and not v.reason and p >= RULE_SPAN_PROSE_KEEP)
             or p >= OUTSIDE_KEEP for i, (p, v) in enumerate(zip(probs.tolist(), ev.verdicts, strict=True))]
-    comments = comment_section_start(ev.feats)
+    comments = ev.comments
     if comments is not None and sum(f.words for f, k in zip(ev.feats[:comments], keep, strict=False) if k) \
             >= MIN_ARTICLE_WORDS_BEFORE_COMMENTS:
         keep[comments:] = [False] * (len(keep) - comments)
@@ -223,8 +225,7 @@ MIN_ARTICLE_WORDS_BEFORE_COMMENTS = 50
 _PLACE_REASONS = frozenset({"model:boilerplate", "after-article", "after-article:section", "before-article"})
 
 
-def _name_comment_section(feats: list[LineFeatures], keep: list[bool], roles: list[tuple[Role, str]]) -> None:
-    start = comment_section_start(feats)
+def _name_comment_section(start: int | None, keep: list[bool], roles: list[tuple[Role, str]]) -> None:
     if start is None or any(keep[start:]):
         return  # no comment section, or it was not cut (too little article above it)
     for i in range(start, len(roles)):
@@ -335,7 +336,8 @@ def _best_prefix(scores: list[float], lo: int, hi: int) -> tuple[float, int]:
 
 def assign_roles(feats: list[LineFeatures], verdicts: list[Verdict], span: tuple[int, int],
                  roles: list[tuple[Role, str]], keep: list[bool] | None = None,
-                 role_probs: dict[str, np.ndarray] | None = None, url: str | None = None) -> dict[str, str]:
+                 role_probs: dict[str, np.ndarray] | None = None, url: str | None = None,
+                 comments: int | None = None) -> dict[str, str]:
     """Fill ``roles``: the body inside the span, headline/byline/captions above it, chrome elsewhere.
 
     ``keep`` (the model's decisions) overrides the rules for every line but "Read also" pointers.
@@ -373,7 +375,7 @@ def assign_roles(feats: list[LineFeatures], verdicts: list[Verdict], span: tuple
         last = max((i for i in range(last) if roles[i][0].kept), default=-1)
     top = min((i for i in range(n) if roles[i][0].kept), default=start)
     if role_probs:
-        found = _pick_metadata_lines(feats, verdicts, role_probs, roles, top, url)
+        found = _pick_metadata_lines(feats, verdicts, role_probs, roles, top, url, comments)
         _mark_captions(feats, verdicts, roles, top)
         return found
     _find_header(feats, verdicts, top, roles)
@@ -388,7 +390,8 @@ ROLE_MAX_BODY_WORDS = 15
 
 
 def _pick_metadata_lines(feats: list[LineFeatures], verdicts: list[Verdict], role_probs: dict[str, np.ndarray],
-                         roles: list[tuple[Role, str]], top: int, url: str | None = None) -> dict[str, str]:
+                         roles: list[tuple[Role, str]], top: int, url: str | None = None,
+                         comments: int | None = None) -> dict[str, str]:
     """The title, author and date lines: the heads' probabilities weighed with what they do not see
     (`_pick_title`, `_pick_author`; the date is the date head's best line that holds a date).
 
@@ -397,8 +400,8 @@ def _pick_metadata_lines(feats: list[LineFeatures], verdicts: list[Verdict], rol
     naming the author) they stay body and are only read for metadata. Returns those lines' texts.
     """
     found: dict[str, str] = {}
-    # readers' comments are no metadata: their timestamps and names are the commenters'
-    comments = comment_section_start(feats)
+    # readers' comments (from line ``comments`` on) are no metadata: their timestamps and names are
+    # the commenters'
     if comments is not None:
         role_probs = {role: np.where(np.arange(len(p)) >= comments, 0.0, p) for role, p in role_probs.items()}
     if "title" in role_probs:
@@ -496,7 +499,6 @@ def _most_likely_fitting(role: str, feats: list[LineFeatures], verdicts: list[Ve
 # on the training pages); lines under AUTHOR_MIN_PROBABILITY without a lead are not tried.
 AUTHOR_MIN_SCORE = 0.3
 AUTHOR_MIN_PROBABILITY = 0.05
-BYLINE_MAX_WORDS = 25
 
 
 def _has_lead(f: LineFeatures) -> bool:
