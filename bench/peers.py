@@ -211,31 +211,26 @@ class Peer:
 # "-en": jusText with the English stoplist, as in the README's peer table; without: the stoplist that
 # covers most of the page's words. "-article": the lines wrapped in <article> too (trafilatura then
 # keeps nearly everything); the README's "trafilatura on lines" is html/body only.
-TEXT_PEERS = {
-    p.name: p
-    for p in (
-        Peer("keep-all", keep_all, "trafilatura"),
-        Peer("justext-lines", justext_lines, "jusText"),
-        Peer("justext-lines-en", justext_lines_en, "jusText"),
-        Peer("trafilatura-lines", trafilatura_lines, "trafilatura"),
-        Peer("trafilatura-lines-article", trafilatura_lines_article, "trafilatura"),
-    )
-}
-HTML_PEERS = {
-    p.name: p
-    for p in (
-        Peer("trafilatura", trafilatura_default, "trafilatura"),
-        Peer("trafilatura-precision", trafilatura_precision, "trafilatura"),
-        Peer("readability", readability_lxml, "readability-lxml", rev=2),
-        Peer("justext", justext_html, "jusText"),
-        Peer("justext-en", justext_html_en, "jusText"),
-    )
-}
-META_PEERS = {
-    p.name: p
-    for p in (
-        Peer("trafilatura-meta", trafilatura_meta, "trafilatura"),
-        Peer("htmldate", htmldate_date, "htmldate"),
-    )
-}
+def _by_name(*peers: Peer) -> dict[str, Peer]:
+    return {p.name: p for p in peers}
+
+
+TEXT_PEERS = _by_name(
+    Peer("keep-all", keep_all, "trafilatura"),
+    Peer("justext-lines", justext_lines, "jusText"),
+    Peer("justext-lines-en", justext_lines_en, "jusText"),
+    Peer("trafilatura-lines", trafilatura_lines, "trafilatura"),
+    Peer("trafilatura-lines-article", trafilatura_lines_article, "trafilatura"),
+)
+HTML_PEERS = _by_name(
+    Peer("trafilatura", trafilatura_default, "trafilatura"),
+    Peer("trafilatura-precision", trafilatura_precision, "trafilatura"),
+    Peer("readability", readability_lxml, "readability-lxml", rev=2),
+    Peer("justext", justext_html, "jusText"),
+    Peer("justext-en", justext_html_en, "jusText"),
+)
+META_PEERS = _by_name(
+    Peer("trafilatura-meta", trafilatura_meta, "trafilatura"),
+    Peer("htmldate", htmldate_date, "htmldate"),
+)
 ALL_PEERS = {**TEXT_PEERS, **HTML_PEERS, **META_PEERS}
