@@ -193,20 +193,6 @@ def test_diff_color_keeps_brackets(runner: CliRunner, tmp_path: Path) -> None:
     assert "\x1b[" in result.stdout
 
 
-def test_diff_against_another_tools_output(runner: CliRunner, tmp_path: Path) -> None:
-    cleaned = tmp_path / "other.txt"
-    cleaned.write_text("Blinken did not specify what those consequences might be. Earlier in the day, Ukraine’s "
-                       "Foreign Minister Dmytro Kuleba stated that he met with Blinken to develop a “comprehensive "
-                       "containment package, including harsh economic sanctions to demotivate Russia from further "
-                       "aggressive actions.”\n\nSubscribe\n")
-    result = runner.invoke(main, ["diff", str(SEED), str(cleaned)])
-    lines = result.stdout.splitlines()
-    kept = [line for line in lines if line.startswith("  ")]
-    assert len(kept) == 2  # the paragraph, and the one "Subscribe" that follows it (aligned in order)
-    assert kept[0].startswith("  Blinken did not specify") and kept[1] == "  Subscribe"
-    assert "- Skip to content    [not-in-cleaned]" in lines
-
-
 @pytest.mark.parametrize("command", [[], ["clean"], ["diff"]])
 def test_every_command_has_help_with_examples(runner: CliRunner, command: list[str]) -> None:
     result = runner.invoke(main, [*command, "--help"])

@@ -148,8 +148,9 @@ def test_two_files_repeated_lines_are_matched_in_order(runner: CliRunner, tmp_pa
                        "aggressive actions.”\n\nSubscribe\n")
     rows = runner.invoke(main, ["diff", str(SEED), str(cleaned)]).stdout.splitlines()
     kept = [i for i, r in enumerate(rows) if r.startswith("  ")]
-    assert len(kept) == 2  # the paragraph, and one "Subscribe" of the seven
-    assert rows[kept[0]].startswith("  Blinken did not specify")
+    assert len(kept) == 2  # the paragraph, and one "Subscribe" of the seven: the one that follows it
+    assert rows[kept[0]].startswith("  Blinken did not specify") and rows[kept[1]] == "  Subscribe"
+    assert "- Skip to content    [not-in-cleaned]" in rows
     assert rows[kept[1]] == "  Subscribe"
     first_subscribe = next(i for i, r in enumerate(rows) if r.startswith("- Subscribe"))
     assert kept[1] < first_subscribe  # the first "Subscribe" after the paragraph, not a later one
