@@ -14,7 +14,7 @@ from typing import Any
 
 from ..textutil import UNSPACED, count_words, words
 from . import lexicon
-from .stoplists import pick_stoplist, stoplist_words
+from .stoplists import pick_stoplist
 
 # Lines of at most this many words are "short": their own words cannot tell prose from chrome, so
 # the lexicon may judge them. ("Support independent journalism in Ukraine. Join us in this fight."
@@ -264,8 +264,8 @@ def compute_features(lines: list[str], blank_before: list[bool]) -> tuple[list[L
     counts = Counter(line.casefold() for line in lines)
     feats = []
     for i, (line, (toks, own)) in enumerate(zip(lines, intrinsic, strict=True)):
-        if name and toks and not own["unspaced"]:
-            stop_share = _stop_share(line, name)
+        if stoplist and toks and not own["unspaced"]:
+            stop_share = _stop_share(line, stoplist)
         else:
             stop_share = 0.3  # no evidence either way
         feats.append(LineFeatures(index=i, text=line, stop_share=stop_share, repeats=counts[line.casefold()],
@@ -318,7 +318,7 @@ def _vote_words(line: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=LINE_CACHE_SIZE)
-def _stop_share(line: str, stoplist: str) -> float:
-    """Share of the line's words in the named stoplist."""
+def _stop_share(line: str, stoplist: frozenset[str]) -> float:
+    """Share of the line's words in ``stoplist`` (a frozenset: its hash is computed once)."""
     toks = _intrinsic(line)[0]
-    return sum(map(stoplist_words(stoplist).__contains__, toks)) / len(toks)
+    return sum(map(stoplist.__contains__, toks)) / len(toks)

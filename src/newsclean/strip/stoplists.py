@@ -92,8 +92,3 @@ def pick_stoplist(words: list[str]) -> tuple[str | None, frozenset[str], float]:
         return None, frozenset(), coverage
     return index.names[best], index.lists[best], coverage
 
-
-def stoplist_words(name: str) -> frozenset[str]:
-    """The words of the stoplist called ``name`` (as ``pick_stoplist`` names it)."""
-    index = _index()
-    return index.lists[index.names.index(name)]
