@@ -151,3 +151,21 @@ NORMALISERS = {"title": norm_text, "author": norm_authors, "date": norm_date}
 def meta_match(field: str, gold, got) -> bool:
     norm = NORMALISERS[field]
     return norm(gold) == norm(got)
+
+
+# --- a benchmark set's own metric -----------------------------------------------------------------
+
+
+def set_page(set_name: str, gold: dict, got: str) -> dict:
+    """One page scored with its set's metric: aeb shingles, traf snippets, the others bag-of-words."""
+    if set_name == "traf":
+        return snippet_page(gold.get("with"), gold.get("without"), got)
+    if set_name == "aeb":
+        return shingle_page(gold.get("body") or "", got)
+    return bow_page(gold.get("body") or "", got)
+
+
+def set_aggregate(set_name: str, pages: Iterable[dict]) -> dict:
+    """The set's figures from the pages of ``set_page``."""
+    aggregate = {"traf": aggregate_snippet, "aeb": aggregate_shingle}.get(set_name, aggregate_bow)
+    return aggregate(pages)

@@ -51,14 +51,8 @@ def run(bench: Path, sets: list[str], holdout: bool, use_model: bool, styles: tu
                 for key in meta:
                     if g.get(key):
                         meta[key].append(scoring.meta_match(key, g[key], values[key]))
-                if name == "traf":
-                    pages.append(scoring.snippet_page(g["with"], g["without"], got))
-                elif name == "aeb":
-                    pages.append(scoring.shingle_page(g["body"] or "", got))
-                else:
-                    pages.append(scoring.bow_page(g["body"] or "", got))
-            agg = {"traf": scoring.aggregate_snippet, "aeb": scoring.aggregate_shingle}.get(
-                name, scoring.aggregate_bow)(pages)
+                pages.append(scoring.set_page(name, g, got))
+            agg = scoring.set_aggregate(name, pages)
             results[(name, style)] = agg
             fields = "  ".join(f"{k} {sum(v) / len(v):.3f} (n={len(v)})" for k, v in meta.items() if v)
             print(f"{name:9} {style:13} P {agg['p']:.3f} R {agg['r']:.3f} F1 {agg['f1']:.3f} n={agg['n']}  {fields}",

@@ -155,11 +155,12 @@ def fold_of(page: Page) -> int:
 
 
 def train(x: np.ndarray, y: np.ndarray, w: np.ndarray, seed: int = 0, quiet: bool = False,
-          hidden: int | None = None, groups: np.ndarray | None = None) -> dict[str, np.ndarray]:
+          hidden: int | None = None, groups: np.ndarray | None = None, epochs: int | None = None,
+          batch: int | None = None) -> dict[str, np.ndarray]:
     """Weighted logistic loss; with ``groups`` (a page number per row, rows of a page together),
     plus LISTWISE_WEIGHT times a softmax loss over each page's rows (the right line should score
     highest in its page: what picking one line per page needs), in batches of whole pages."""
-    hidden = hidden or HIDDEN
+    hidden, epochs, batch = hidden or HIDDEN, epochs or EPOCHS, batch or BATCH
     rng = np.random.default_rng(seed)
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
@@ -175,11 +176,11 @@ def train(x: np.ndarray, y: np.ndarray, w: np.ndarray, seed: int = 0, quiet: boo
     w = w / w.mean()
     step = 0
     batches = _page_batches(groups) if groups is not None else None
-    for epoch in range(EPOCHS):
+    for epoch in range(epochs):
         order = rng.permutation(len(y))
         total = 0.0
         chunks = ([batches[k] for k in rng.permutation(len(batches))] if batches is not None
-                  else [order[i : i + BATCH] for i in range(0, len(order), BATCH)])
+                  else [order[i : i + batch] for i in range(0, len(order), batch)])
         for idx in chunks:
             zb, yb, wb = z[idx], y[idx], w[idx]
             h_pre = zb @ params["w1"] + params["b1"]

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+from dataclasses import dataclass
 from functools import cached_property
 from html import unescape
 from typing import Any
 
+import numpy as np
 import trafilatura
 from htmldate import find_date as htmldate_find_date
 from lxml import etree
@@ -24,9 +26,10 @@ from ..errors import NoArticleError, TooLargeError
 from ..models import Line, Role
 from . import Stripped
 from .features import compute_features
-from .render import render_lines
+from .merge import MERGE_REASON, Votes, decide, merge_probabilities
+from .render import RenderedPage, render_page
 from .sanitize import flatten_deep, nesting_limit
-from .text import CROSS_BARRIER_SHARE, PROSE_SCORE, gather_evidence, predict_lines, score_line
+from .text import CROSS_BARRIER_SHARE, PROSE_SCORE, Evidence, decode, gather_evidence, predict_lines, score_line
 
 # Lexicon categories whose short lines are removed from trafilatura's output. Navigation words
 # ("Search", "Menu") and comment headings can be legitimate subheadings in an article; the rest
@@ -50,6 +53,33 @@ def strip_html(text: str, url: str | None = None, source: str = "-", max_lines: 
     A page of more than ``max_lines`` rendered lines (0: no cap) is refused with TooLargeError.
     Tags nested deeper than ``max_depth`` (0: the parser's limit) are dropped, their text kept.
     """
+    found = find_candidates(text, url, source, max_lines, max_depth)
+    pairs = found.pairs
+    if found.text_model is not None:
+        second = _second_opinion(pairs, *found.text_model)
+        pairs = _merge(found.page, pairs, second, *found.text_model)
+    title = " ".join((found.metadata.title or "").split()).casefold()
+    lines = _mark_title([line for line, _ in pairs], title)
+    hints: dict[str, Any] = {"html_metadata": found.metadata, "captions": found.captions, "html_tree": found.tree,
+                             "html_lines": found.page.lines}
+    return Stripped(tuple(lines), hints)
+
+
+@dataclass
+class Candidates:
+    """A page's rendered lines with what trafilatura (and our rules on its output) and the text model
+    said of them, before the two are merged."""
+
+    tree: etree._Element
+    page: RenderedPage
+    captions: list[str]
+    metadata: TrafilaturaMetadata
+    pairs: list[tuple[Line, int | None]]  # trafilatura's choice, aligned with the rendered lines
+    text_model: tuple[Evidence, np.ndarray] | None  # the text model's evidence and P(body) per line
+
+
+def find_candidates(text: str, url: str | None = None, source: str = "-", max_lines: int = 0,
+                    max_depth: int = 0) -> Candidates:
     tree = parse_html(text, source)
     # Scanning every page's tags for its depth costs ~2.5 ms; asking the parsed tree whether it has
     # an element below the limit costs microseconds. libxml2 itself stops at 256 levels, deeper
@@ -57,20 +87,15 @@ def strip_html(text: str, url: str | None = None, source: str = "-", max_lines: 
     limit = nesting_limit(max_depth)
     if tree.getroottree().xpath("boolean(" + "/*" * (limit + 1) + ")"):
         tree = parse_html(flatten_deep(text, limit), source)
-    rendered = render_lines(tree)
+    page = render_page(tree)
+    rendered = page.lines
     if max_lines and len(rendered) > max_lines:
         raise TooLargeError(f"{len(rendered)} rendered lines, more than the cap of {max_lines} (max_lines)", source)
     captions = _captions(tree)
     kept = _main_content(tree, url, rendered)
-    verdicts = _judge(kept)
-    metadata = TrafilaturaMetadata(tree, url)
-    title = " ".join((metadata.title or "").split()).casefold()
-    pairs = _align(rendered, kept, verdicts, set(captions))
-    pairs = _second_opinion(rendered, pairs)
-    lines = _mark_title([line for line, _ in pairs], title)
-    hints: dict[str, Any] = {"html_metadata": metadata, "captions": captions, "html_tree": tree,
-                             "html_lines": rendered}
-    return Stripped(tuple(lines), hints)
+    pairs = _align(rendered, kept, _judge(kept), set(captions))
+    return Candidates(tree, page, captions, TrafilaturaMetadata(tree, url), pairs,
+                      _text_model(rendered) if rendered else None)
 
 
 # trafilatura's own options for the article body (its evaluation settings, comments left out).
@@ -241,49 +266,104 @@ def _align(rendered: list[str], kept: list[str], reasons: list[str], captions: s
         if tag == "equal":
             out.extend((_kept_line(kept[j], reasons[j]), i1 + j - j1) for j in range(j1, j2))
             continue
+        holder = _covering(a[i1:i2], b[j1:j2])
         for i in range(i1, i2):
-            caption = rendered[i] in captions
-            out.append((Line(rendered[i], Role.CAPTION, "caption:figcaption") if caption
-                        else Line(rendered[i], Role.REMOVED, TRAFILATURA_REASON), i))
-        # trafilatura text that is not one rendered line (split or joined differently): keep as is
-        out.extend((_kept_line(kept[j], reasons[j]), None) for j in range(j1, j2))
+            held_by = holder[i - i1] if holder else None
+            if held_by is not None:
+                out.append((_kept_line(rendered[i], reasons[j1 + held_by]), i))
+            elif rendered[i] in captions:
+                out.append((Line(rendered[i], Role.CAPTION, "caption:figcaption"), i))
+            else:
+                out.append((Line(rendered[i], Role.REMOVED, TRAFILATURA_REASON), i))
+        if not holder:
+            # trafilatura text that is not one rendered line (split or joined differently): keep as is
+            out.extend((_kept_line(kept[j], reasons[j]), None) for j in range(j1, j2))
     return out
+
+
+# trafilatura's paragraphs that are not rendered lines (it joined lines of a <p> split by <br>, or
+# split a line) are taken as the rendered lines they hold when those make up this share of their
+# text: every line of the page then keeps its own record, and the merge network can weigh it.
+COVERED_SHARE = 0.8
+
+
+def _covering(rendered: list[str], kept: list[str]) -> list[int | None]:
+    """For each rendered line (casefolded), the index of the trafilatura paragraph holding it, when
+    such lines make up COVERED_SHARE of the paragraphs' text; else []."""
+    if not rendered or not kept:
+        return []
+    holder: list[int | None] = [next((j for j, k in enumerate(kept) if line in k), None) for line in rendered]
+    covered = sum(len(line) + 1 for line, j in zip(rendered, holder, strict=True) if j is not None)
+    return holder if covered >= COVERED_SHARE * sum(len(k) + 1 for k in kept) else []
 
 
 # The text model's second opinion on trafilatura's choice: a kept line the model is this sure is
 # chrome is removed. Chosen on the held-out fifth of the benchmark pages (the model never saw them),
 # with the guard below: aeb 0.968 / wcxb-dev 0.933 / traf 0.939 against 0.970 / 0.933 / 0.935
-# without a second opinion. Adding back lines the model was sure of (p > 0.95) cost wcxb-dev 0.03.
+# without a second opinion. Adding back lines the model was sure of (p > 0.95) cost wcxb-dev 0.03:
+# adding lines is left to the merge network (``merge.py``), which also reads what the HTML says.
 DROP_BELOW = 0.15
 # Without a rule's reason (lexicon, pointer, ...) a line goes only when the model is surer still,
 # and never when the rules call it prose: a paragraph after an insert looks like the insert.
 DROP_ALWAYS_BELOW = 0.03
-# The model reads this many rendered lines above and below the kept ones: enough context for its
-# features (its widest window is 25 lines), far less than a whole page of menus and footers.
-SECOND_OPINION_MARGIN = 40
 
 
-def _second_opinion(rendered: list[str], pairs: list[tuple[Line, int | None]]) -> list[tuple[Line, int | None]]:
-    """Ask the text model about the lines trafilatura kept, reading the rendered page around them
-    (from SECOND_OPINION_MARGIN lines above the first kept line to as far below the last)."""
-    kept_at = [i for line, i in pairs if i is not None and line.role is Role.BODY]
-    if not kept_at:
-        return pairs
-    lo = max(0, min(kept_at) - SECOND_OPINION_MARGIN)
-    hi = min(len(rendered), max(kept_at) + SECOND_OPINION_MARGIN + 1)
-    ev = gather_evidence(rendered[lo:hi], [True] * (hi - lo))
+def _text_model(rendered: list[str]) -> tuple[Evidence, np.ndarray] | None:
+    """The text model's evidence and P(body) over the page's rendered lines (None without a model)."""
+    ev = gather_evidence(rendered, [True] * len(rendered))
     predicted = predict_lines(ev, roles=False)  # only P(body) is asked for here
-    if predicted is None:
-        return pairs
-    probs = predicted[0]
+    return None if predicted is None else (ev, predicted[0])
+
+
+def _second_opinion(pairs: list[tuple[Line, int | None]], ev: Evidence, probs: np.ndarray
+                    ) -> list[tuple[Line, int | None]]:
+    """Remove the lines trafilatura kept that the text model, reading the whole rendered page, is sure
+    are chrome."""
     out = []
     for line, i in pairs:
-        if i is not None and line.role is Role.BODY and probs[i - lo] < DROP_BELOW:
-            verdict = ev.verdicts[i - lo]
-            if verdict.reason or (probs[i - lo] < DROP_ALWAYS_BELOW and verdict.score < PROSE_SCORE):
+        if i is not None and line.role is Role.BODY and probs[i] < DROP_BELOW:
+            verdict = ev.verdicts[i]
+            if verdict.reason or (probs[i] < DROP_ALWAYS_BELOW and verdict.score < PROSE_SCORE):
                 line = Line(line.text, Role.REMOVED, verdict.reason or "model:boilerplate")
         out.append((line, i))
     return out
+
+
+def _merge(page: RenderedPage, first: list[tuple[Line, int | None]], second: list[tuple[Line, int | None]],
+           ev: Evidence, probs: np.ndarray) -> list[tuple[Line, int | None]]:
+    """The merge network's verdict on every rendered line that is body or was removed (``merge.py``):
+    lines trafilatura missed are added, chrome it kept is removed. Captions, and text trafilatura
+    joined or split differently from the rendered lines, stay as they are."""
+    votes = html_votes(page, first, second, ev, probs)
+    merged = merge_probabilities(page, votes)
+    if merged is None:
+        return second
+    keep = decide(votes.second_opinion, merged)
+    out = []
+    for line, i in second:
+        if i is not None and line.role in (Role.BODY, Role.REMOVED) and keep[i] != line.role.kept:
+            line = (Line(line.text, Role.BODY, "") if keep[i]
+                    else Line(line.text, Role.REMOVED, ev.verdicts[i].reason or MERGE_REASON))
+        out.append((line, i))
+    return out
+
+
+def html_votes(page: RenderedPage, first: list[tuple[Line, int | None]], second: list[tuple[Line, int | None]],
+               ev: Evidence, probs: np.ndarray) -> Votes:
+    """What trafilatura (``first``: with our rules; ``second``: after the second opinion) and the text
+    model said of each rendered line: the merge network's input (also read by training/merge.py)."""
+    n = len(page.lines)
+    return Votes(_kept_at(first, n), _kept_at(second, n), probs, np.array(decode(probs, ev)[1], dtype=float),
+                 np.array([f.words for f in ev.feats], dtype=float), np.array([v.score for v in ev.verdicts]),
+                 [v.reason for v in ev.verdicts])
+
+
+def _kept_at(pairs: list[tuple[Line, int | None]], n: int) -> np.ndarray:
+    kept = np.zeros(n)
+    for line, i in pairs:
+        if i is not None and line.role.kept:
+            kept[i] = 1.0
+    return kept
 
 
 def _mark_title(lines: list[Line], title: str) -> list[Line]:

@@ -6,6 +6,9 @@ compared line by line. It only reads the tree.
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from lxml import etree
 
 # Elements whose content is never shown.
@@ -41,16 +44,81 @@ def _kind(tag: object) -> int:
 MAX_KNOWN_TAGS = 4096
 
 
+# What the elements around a line say of it, from their tag and their class and id names: a bit each
+# in RenderedPage.context. The HTML merge model (strip/merge.py) reads them as line features. The
+# name patterns are the usual words of page templates (WordPress, Drupal, news CMSs), not of any site.
+CONTEXT_CUES: dict[str, re.Pattern[str]] = {
+    "nav": re.compile(r"nav|menu|breadcrumb|footer|header|sidebar|masthead|topbar|toolbar|skip", re.I),
+    "related": re.compile(r"related|recommend|popular|trending|more-|read-?more|also|teaser|promo|widget|rail|"
+                          r"outbrain|taboola", re.I),
+    "promo": re.compile(r"share|social|follow|newsletter|subscri|signup|sign-up|donat|paywall|cookie|consent|"
+                        r"advert|\bads?\b|sponsor", re.I),
+    "comment": re.compile(r"comment|disqus|respond|reply", re.I),
+    "article": re.compile(r"article|post|entry|content|story|body|text", re.I),
+    "meta": re.compile(r"author|byline|date|time|caption|credit|tags?\b|categor", re.I),
+}
+CONTEXT_BIT = {name: 1 << k for k, name in enumerate(CONTEXT_CUES)}
+# Tags that say the same as a class name would.
+_TAG_CONTEXT = {"nav": "nav", "header": "nav", "footer": "nav", "aside": "related", "form": "promo",
+                "article": "article", "main": "article"}
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+@dataclass
+class RenderedPage:
+    """The visible lines of a page and, for each, what the HTML around it says."""
+
+    lines: list[str]
+    tags: list[str]  # the block element that starts the line ("p", "li", "h2", ...)
+    link_chars: list[int]  # characters of the line inside <a> elements
+    context: list[int]  # CONTEXT_BIT flags of the line's enclosing elements (and HEADING_BIT, LIST_BIT)
+
+
+HEADING_BIT = 1 << len(CONTEXT_CUES)
+LIST_BIT = HEADING_BIT << 1
+_LINK_BIT = LIST_BIT << 1  # not a context: marks <a> elements while walking
+# All cues in one pattern, one named group each: one scan of an element's names finds them all.
+_ANY_CUE = re.compile("|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in CONTEXT_CUES.items()), re.I)
+_NAMED = etree.XPath("//*[@class or @id]")  # found by libxml2: only these need their names read
+
+
 def render_lines(tree: etree._Element) -> list[str]:
     """The visible text of ``tree`` as non-empty lines (whitespace collapsed)."""
-    lines: list[str] = []
+    return render_page(tree, context=False).lines
+
+
+def render_page(tree: etree._Element, context: bool = True) -> RenderedPage:
+    """The visible text of ``tree`` as non-empty lines (whitespace collapsed), with each line's block
+    tag, link characters and context (without ``context``: the lines alone, the rest left empty)."""
+    page = RenderedPage([], [], [], [])
     current: list[str] = []
+    flagged = _flag_elements(tree) if context else {}
+    counts = [0] * (len(CONTEXT_CUES) + 2)  # open elements per context bit
+    opened: list[int] = []  # the bits of each open element
+    state = {"links": 0, "link_chars": 0}
+    block = [""]  # the tag of the block element that started the current line
 
     def flush() -> None:
         text = " ".join("".join(current).split())
         if text:
-            lines.append(text)
+            page.lines.append(text)
+            if context:
+                page.tags.append(block[0])
+                page.link_chars.append(state["link_chars"])
+                page.context.append(sum(1 << k for k, n in enumerate(counts) if n))
         current.clear()
+        state["link_chars"], block[0] = 0, ""
+
+    def add(text: str) -> None:
+        current.append(text)
+        if state["links"]:
+            state["link_chars"] += len(text.strip())
+
+    def enter(bits: int, sign: int) -> None:
+        state["links"] += sign * (bits >> _LINK_BIT.bit_length() - 1 & 1)
+        for k in range(len(counts)):
+            if bits >> k & 1:
+                counts[k] += sign
 
     # iterwalk, not recursion: pages nested 100,000 levels deep must not overflow the stack
     walker = etree.iterwalk(tree, events=("start", "end", "comment", "pi"))
@@ -59,17 +127,52 @@ def render_lines(tree: etree._Element) -> list[str]:
             kind = _kind(element.tag)
             if kind == HIDDEN_KIND:
                 walker.skip_subtree()  # its "end" event still comes, and carries the tail
+                if context:
+                    opened.append(0)
                 continue
             if kind == BLOCK and current:
                 flush()
+            if context:
+                bits = flagged.get(element, 0)
+                opened.append(bits)
+                if bits:
+                    enter(bits, 1)
+                if kind == BLOCK:
+                    block[0] = element.tag.rsplit("}", 1)[-1].lower()
             if text := element.text:
-                current.append(text)
+                add(text)
         elif event == "end":
             if current and _kind(element.tag) == BLOCK:
                 flush()
+            if context and (bits := opened.pop()):
+                enter(bits, -1)
             if tail := element.tail:
-                current.append(tail)
+                add(tail)
         elif tail := element.tail:  # a comment or processing instruction: only its tail shows
-            current.append(tail)
+            add(tail)
     flush()
-    return lines
+    return page
+
+
+def _flag_elements(tree: etree._Element) -> dict[etree._Element, int]:
+    """The context bits of each element that has some (the rest have none)."""
+    flagged: dict[etree._Element, int] = {}
+    bits_of: dict[str, int] = {}  # by class and id names: a page repeats them
+    for element in _NAMED(tree):
+        names = f"{element.get('class') or ''} {element.get('id') or ''}"
+        bits = bits_of.get(names)
+        if bits is None:
+            bits = 0
+            for match in _ANY_CUE.finditer(names):
+                bits |= CONTEXT_BIT[match.lastgroup or ""]
+            bits_of[names] = bits
+        if bits:
+            flagged[element] = bits
+    for tag, bit in _TAG_BITS.items():
+        for element in tree.iter(tag):
+            flagged[element] = flagged.get(element, 0) | bit
+    return flagged
+
+
+_TAG_BITS = {**{tag: CONTEXT_BIT[cue] for tag, cue in _TAG_CONTEXT.items()}, **dict.fromkeys(_HEADINGS, HEADING_BIT),
+             "li": LIST_BIT, "a": _LINK_BIT}

@@ -1,0 +1,180 @@
+"""Train the HTML merge network that ships in ``src/newsclean/data/html_merge.npz``.
+
+Recipe:
+1. Every page of the benchmark goes through the runtime HTML path (``strip.html.find_candidates``,
+   the text model's second opinion, ``html_votes``), so that training and use see the same numbers;
+   each rendered line gets the merge features (``strip.merge.line_features``) and a label from the
+   page's gold (``training.align.label_page``: the body aligned with the rendered lines, or the
+   snippets). A line repeating an earlier body line is labelled not body (the gold has it once).
+2. A one-hidden-layer network (``training.train.train``) learns P(article) on the pages outside the
+   held-out fifth; lines are weighted by their share of the page's words, so that each page counts
+   the same (as the benchmarks' per-page scores do) rather than the longest pages most.
+3. The held-out pages are scored with each set's own metric, trafilatura's choice against the
+   merged one, for the decision thresholds of ``strip.merge``.
+
+    python -m training.merge --bench-dir ../shared/bench [--jobs 2] [--recollect]
+
+The collected pages are cached in ``training/data/merge_pages.pkl`` (git-ignored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import pickle
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from bench import scoring
+from training.align import label_page
+from training.train import is_holdout, predict, train
+
+from newsclean.errors import NewscleanError
+from newsclean.read import decode
+from newsclean.strip import html as html_stripper
+from newsclean.strip import merge
+from newsclean.strip.model import Network
+from newsclean.strip.sanitize import drop_internal_subset
+
+OUT = Path(__file__).resolve().parent.parent / "src" / "newsclean" / "data" / "html_merge.npz"
+CACHE = Path(__file__).resolve().parent / "data" / "merge_pages.pkl"
+SETS = ("aeb", "wcxb-dev", "traf")
+HIDDEN = 16
+EPOCHS = 60
+BATCH = 512
+SEEDS = 3  # networks averaged (their weights cannot be: the shipped one is the best seed on training pages)
+BODY_MIN_WORDS_FOR_REPEAT = 3  # shorter repeated lines ("Share") may be body twice
+
+
+@dataclass
+class Page:
+    set: str
+    id: str
+    holdout: bool
+    x: np.ndarray  # merge features, one row per rendered line
+    y: np.ndarray  # 1 body, 0 not, -1 unknown
+    words: np.ndarray
+    kept: np.ndarray  # trafilatura's choice after the second opinion
+    # the output as a sequence: (rendered line index or None, text, kept by trafilatura's choice)
+    sequence: list[tuple[int | None, str, bool]]
+
+
+def collect_page(task: tuple[str, Path, dict]) -> Page | None:
+    name, path, gold = task
+    try:
+        text = drop_internal_subset(decode(gzip.decompress(path.read_bytes()), str(path)))
+        found = html_stripper.find_candidates(text, url=gold.get("url"))
+    except NewscleanError:
+        return None
+    if found.text_model is None:
+        return None
+    second = html_stripper._second_opinion(found.pairs, *found.text_model)
+    votes = html_stripper.html_votes(found.page, found.pairs, second, *found.text_model)
+    lines = found.page.lines
+    y = np.array(label_page(lines, gold).labels, dtype=float)
+    seen: set[str] = set()
+    for i, line in enumerate(lines):  # the gold holds a repeated paragraph once
+        if y[i] == 1 and votes.words[i] >= BODY_MIN_WORDS_FOR_REPEAT:
+            if line in seen:
+                y[i] = 0
+            seen.add(line)
+    sequence = [(i, line.text, line.role.kept) for line, i in second]
+    return Page(name, gold["id"], is_holdout(gold["id"]), merge.line_features(found.page, votes), y, votes.words,
+                votes.second_opinion, sequence)
+
+
+def collect(bench: Path, sets: tuple[str, ...], jobs: int) -> list[Page]:
+    tasks = []
+    for name in sets:
+        for line in (bench / name / "gold.jsonl").read_text(encoding="utf-8").split("\n"):
+            if line:
+                gold = json.loads(line)
+                tasks.append((name, bench / name / "html" / f"{gold['id']}.html.gz", gold))
+    with ProcessPoolExecutor(jobs) as pool:
+        return [p for p in pool.map(collect_page, tasks, chunksize=8) if p is not None]
+
+
+def output(page: Page, keep: np.ndarray) -> str:
+    return "\n\n".join(text for i, text, kept in page.sequence if (keep[i] if i is not None else kept))
+
+
+def score(pages: list[Page], golds: dict[tuple[str, str], dict], keeps: list[np.ndarray]) -> float:
+    """The set's metric over ``pages`` (all of one set) with these choices of lines."""
+    return scoring.set_aggregate(pages[0].set, [scoring.set_page(p.set, golds[(p.set, p.id)], output(p, keep))
+                                                for p, keep in zip(pages, keeps, strict=True)])["f1"]
+
+
+def rows(pages: list[Page]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    known = [p.y >= 0 for p in pages]
+    weights = [(p.words + 1) / (p.words + 1).sum() for p in pages]
+    return (np.vstack([p.x[k] for p, k in zip(pages, known, strict=True)]),
+            np.concatenate([p.y[k] for p, k in zip(pages, known, strict=True)]),
+            np.concatenate([w[k] for w, k in zip(weights, known, strict=True)]))
+
+
+def report(pages: list[Page], golds: dict, params: dict[str, np.ndarray], thresholds: list[tuple[float, float]]
+           ) -> None:
+    probs = [predict(params, p.x) for p in pages]
+    for add, drop in thresholds:
+        cells = []
+        for name in sorted({p.set for p in pages}):
+            for held in (False, True):
+                chosen = [k for k, p in enumerate(pages) if p.set == name and p.holdout == held]
+                if not chosen:
+                    continue
+                part = [pages[k] for k in chosen]
+                base = score(part, golds, [p.kept for p in part])
+                keeps = [np.where(p.kept > 0, probs[k] >= drop, probs[k] > add)
+                         for p, k in zip(part, chosen, strict=True)]
+                cells.append(f"{name} {'held-out' if held else 'train'} {base:.4f} -> {score(part, golds, keeps):.4f}")
+        print(f"add > {add}, drop < {drop}: " + " | ".join(cells), flush=True)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--bench-dir", type=Path, default=Path("../shared/bench"))
+    ap.add_argument("--sets", default=",".join(SETS))
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--recollect", action="store_true", help="recompute the pages' features (else cached)")
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--thresholds", default="", help="extra add/drop pairs to score, e.g. 0.5/0.5,0.9/0.1")
+    args = ap.parse_args()
+    sets = tuple(args.sets.split(","))
+    started = time.time()
+    if args.recollect or not CACHE.exists():
+        pages = collect(args.bench_dir, sets, args.jobs)
+        CACHE.parent.mkdir(parents=True, exist_ok=True)
+        CACHE.write_bytes(pickle.dumps(pages))
+    else:
+        pages = [p for p in pickle.loads(CACHE.read_bytes()) if p.set in sets]
+    print(f"{len(pages)} pages, {sum(len(p.y) for p in pages)} lines ({time.time() - started:.0f} s)", flush=True)
+    golds = {}
+    for name in sets:
+        for line in (args.bench_dir / name / "gold.jsonl").read_text(encoding="utf-8").split("\n"):
+            if line:
+                gold = json.loads(line)
+                golds[(name, gold["id"])] = gold
+    x, y, w = rows([p for p in pages if not p.holdout])
+    best, best_score = None, -1.0
+    for seed in range(SEEDS):
+        params = train(x, y, w, seed=seed, quiet=True, hidden=HIDDEN, epochs=EPOCHS, batch=BATCH)
+        fitted = float(((predict(params, x) > 0.5) == y).astype(float) @ w / w.sum())
+        print(f"seed {seed}: weighted accuracy on training lines {fitted:.4f}", flush=True)
+        if fitted > best_score:
+            best, best_score = params, fitted
+    assert best is not None
+    extra = [tuple(map(float, pair.split("/"))) for pair in args.thresholds.split(",") if pair]
+    report(pages, golds, best, [(merge.ADD_ABOVE, merge.DROP_BELOW), *extra])  # type: ignore[misc]
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(args.out, **{f"merge_{k}": v for k, v in best.items()})
+    check = Network(best["mean"], best["scale"], best["w1"], best["b1"], best["w2"], float(best["b2"][0]))
+    assert np.allclose(check.probabilities(x[:100]), predict(best, x[:100]))
+    print(f"wrote {args.out} ({time.time() - started:.0f} s)")
+
+
+if __name__ == "__main__":
+    main()
