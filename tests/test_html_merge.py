@@ -67,6 +67,13 @@ def test_a_paragraph_trafilatura_joined_is_taken_as_its_rendered_lines() -> None
         ("the second line of the poem.", Role.BODY, 2), ("Footer", Role.REMOVED, 3)]
 
 
+def test_a_paragraph_that_differs_only_in_characters_between_words_is_its_rendered_line() -> None:
+    rendered = ["Menu", "The investor\u0080\u0099s guide \u2014 part two", "Footer"]
+    pairs = _align(rendered, ["The investor's guide - part two"], [""], set())
+    assert [(line.text, line.role, i) for line, i in pairs] == [
+        ("Menu", Role.REMOVED, 0), (rendered[1], Role.BODY, 1), ("Footer", Role.REMOVED, 2)]
+
+
 def test_a_paragraph_unlike_the_rendered_lines_is_kept_as_trafilatura_gave_it() -> None:
     pairs = _align(["Menu", "Something else entirely"], ["Text from the page's JSON-LD"], [""], set())
     assert [(line.text, line.role, i) for line, i in pairs] == [
@@ -91,9 +98,9 @@ def test_features_have_the_width_the_network_reads() -> None:
     n = len(page.lines)
     x = merge.line_features(page, _votes([0.0] * n, [0.5] * n, [3] * n, [""] * n))
     assert x.shape == (n, merge.N_FEATURES) and np.isfinite(x).all()
-    network = merge.load_merge_model()
-    assert network is not None, "the merge network must ship in the package (data/html_merge.npz)"
-    assert network.mean.shape == (merge.N_FEATURES,)
+    model = merge.load_merge_model()
+    assert model is not None, "the merge networks must ship in the package (data/html_merge.npz)"
+    assert all(net.mean.shape == (merge.N_FEATURES,) for net in model.networks)
 
 
 def test_a_repeated_copy_of_a_kept_line_is_marked() -> None:

@@ -1,7 +1,8 @@
-"""The HTML stripper: trafilatura finds the main content, then our line rules remove the chrome it
-keeps ("Read also" lines, newsletter and donation prompts, share widgets, trailing related lists).
+"""The HTML stripper: trafilatura finds the main content, our line rules remove the chrome it keeps
+("Read also" lines, newsletter and donation prompts, share widgets, trailing related lists), and the
+merge network (``merge.py``) weighs that choice against the text model's reading of the rendered page.
 
-The page's rendered text (``render.render_lines``) is aligned with what was kept, so every visible
+The page's rendered text (``render.render_page``) is aligned with what was kept, so every visible
 line of the page gets a role and a reason, as for text dumps.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from html import unescape
@@ -281,20 +283,25 @@ def _align(rendered: list[str], kept: list[str], reasons: list[str], captions: s
     return out
 
 
-# trafilatura's paragraphs that are not rendered lines (it joined lines of a <p> split by <br>, or
-# split a line) are taken as the rendered lines they hold when those make up this share of their
-# text: every line of the page then keeps its own record, and the merge network can weigh it.
+# trafilatura's paragraphs that are not rendered lines (it joined lines of a <p> split by <br>, split a
+# line, or dropped characters it does not show) are taken as the rendered lines they hold, word for
+# word, when those make up this share of their words: every line of the page then keeps its own
+# record, and the merge network can weigh it.
 COVERED_SHARE = 0.8
+_WORD = re.compile(r"\w+")
 
 
 def _covering(rendered: list[str], kept: list[str]) -> list[int | None]:
-    """For each rendered line (casefolded), the index of the trafilatura paragraph holding it, when
-    such lines make up COVERED_SHARE of the paragraphs' text; else []."""
+    """For each rendered line, the index of the trafilatura paragraph whose words hold its words in a
+    row, when such lines make up COVERED_SHARE of the paragraphs' words; else []."""
     if not rendered or not kept:
         return []
-    holder: list[int | None] = [next((j for j, k in enumerate(kept) if line in k), None) for line in rendered]
-    covered = sum(len(line) + 1 for line, j in zip(rendered, holder, strict=True) if j is not None)
-    return holder if covered >= COVERED_SHARE * sum(len(k) + 1 for k in kept) else []
+    paragraphs = [f" {' '.join(_WORD.findall(k.casefold()))} " for k in kept]
+    lines = [" ".join(_WORD.findall(line.casefold())) for line in rendered]
+    holder: list[int | None] = [
+        next((j for j, k in enumerate(paragraphs) if f" {line} " in k), None) if line else None for line in lines]
+    covered = sum(line.count(" ") + 1 for line, j in zip(lines, holder, strict=True) if j is not None)
+    return holder if covered >= COVERED_SHARE * sum(k.count(" ") - 1 for k in paragraphs) else []
 
 
 # The text model's second opinion on trafilatura's choice: a kept line the model is this sure is

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml import etree
 
@@ -77,8 +78,9 @@ class RenderedPage:
 HEADING_BIT = 1 << len(CONTEXT_CUES)
 LIST_BIT = HEADING_BIT << 1
 _LINK_BIT = LIST_BIT << 1  # not a context: marks <a> elements while walking
-# All cues in one pattern, one named group each: one scan of an element's names finds them all.
-_ANY_CUE = re.compile("|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in CONTEXT_CUES.items()), re.I)
+# All cues in one pattern, one named group each: one scan of an element's names finds them all. It
+# scans lower-cased names: re.IGNORECASE made the scan 3.4 times slower (12,117 names of aeb pages).
+_ANY_CUE = re.compile("|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in CONTEXT_CUES.items()))
 _NAMED = etree.XPath("//*[@class or @id]")  # found by libxml2: only these need their names read
 
 
@@ -157,21 +159,26 @@ def render_page(tree: etree._Element, context: bool = True) -> RenderedPage:
 def _flag_elements(tree: etree._Element) -> dict[etree._Element, int]:
     """The context bits of each element that has some (the rest have none)."""
     flagged: dict[etree._Element, int] = {}
-    bits_of: dict[str, int] = {}  # by class and id names: a page repeats them
     for element in _NAMED(tree):
-        names = f"{element.get('class') or ''} {element.get('id') or ''}"
-        bits = bits_of.get(names)
-        if bits is None:
-            bits = 0
-            for match in _ANY_CUE.finditer(names):
-                bits |= CONTEXT_BIT[match.lastgroup or ""]
-            bits_of[names] = bits
-        if bits:
+        if bits := _name_bits(f"{element.get('class') or ''} {element.get('id') or ''}"):
             flagged[element] = bits
     for tag, bit in _TAG_BITS.items():
         for element in tree.iter(tag):
             flagged[element] = flagged.get(element, 0) | bit
     return flagged
+
+
+# Pages of one site, and sites of one CMS, repeat their class names: "entry-content", "site-header".
+NAME_CACHE_SIZE = 8192
+
+
+@lru_cache(maxsize=NAME_CACHE_SIZE)
+def _name_bits(names: str) -> int:
+    """The context bits that an element's class and id names give."""
+    bits = 0
+    for match in _ANY_CUE.finditer(names.lower()):
+        bits |= CONTEXT_BIT[match.lastgroup or ""]
+    return bits
 
 
 _TAG_BITS = {**{tag: CONTEXT_BIT[cue] for tag, cue in _TAG_CONTEXT.items()}, **dict.fromkeys(_HEADINGS, HEADING_BIT),
