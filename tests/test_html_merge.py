@@ -9,7 +9,7 @@ from lxml import html as lxml_html
 
 from newsclean.models import Role
 from newsclean.strip import merge
-from newsclean.strip.html import _align
+from newsclean.strip.html import _align, _covering
 from newsclean.strip.render import CONTEXT_BIT, HEADING_BIT, LIST_BIT, RenderedPage, render_lines, render_page
 
 PAGE = """<html><body>
@@ -72,6 +72,20 @@ def test_a_paragraph_that_differs_only_in_characters_between_words_is_its_render
     pairs = _align(rendered, ["The investor's guide - part two"], [""], set())
     assert [(line.text, line.role, i) for line, i in pairs] == [
         ("Menu", Role.REMOVED, 0), (rendered[1], Role.BODY, 1), ("Footer", Role.REMOVED, 2)]
+
+
+def test_a_rendered_line_trafilatura_split_at_its_links_is_one_line() -> None:
+    rendered = ["News", "Small businesses need accounting software and good advice from experts", "News"]
+    kept = ["Small businesses need", "accounting software", "and good advice from experts"]
+    pairs = _align(rendered, kept, ["", "", ""], set())
+    assert [(line.text, line.role, i) for line, i in pairs] == [
+        ("News", Role.REMOVED, 0), (rendered[1], Role.BODY, 1), ("News", Role.REMOVED, 2)]
+
+
+def test_a_short_line_matches_only_a_whole_paragraph() -> None:
+    rendered = ["Share", "Harbour news", "The harbour reopened and the news spread fast around the town", "Share"]
+    kept = ["The harbour reopened and the news spread fast around the town.", "Share"]
+    assert _covering([r.casefold() for r in rendered], [k.casefold() for k in kept]) == [None, None, 0, 1]
 
 
 def test_a_paragraph_unlike_the_rendered_lines_is_kept_as_trafilatura_gave_it() -> None:

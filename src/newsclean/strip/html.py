@@ -8,6 +8,7 @@ line of the page gets a role and a reason, as for text dumps.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import difflib
 import re
@@ -284,24 +285,46 @@ def _align(rendered: list[str], kept: list[str], reasons: list[str], captions: s
 
 
 # trafilatura's paragraphs that are not rendered lines (it joined lines of a <p> split by <br>, split a
-# line, or dropped characters it does not show) are taken as the rendered lines they hold, word for
-# word, when those make up this share of their words: every line of the page then keeps its own
-# record, and the merge network can weigh it.
+# line at its links, or dropped characters it does not show) are taken as the rendered lines they
+# hold, word for word and in order, when those make up this share of their words: every line of the
+# page then keeps its own record, and the merge network can weigh it (without this, a line it adds
+# could repeat text that trafilatura gave in other pieces).
 COVERED_SHARE = 0.8
+# Shorter rendered lines only match a whole paragraph: "News" or "Share" is inside many sentences.
+SHORT_LINE_WORDS = 4
 _WORD = re.compile(r"\w+")
 
 
 def _covering(rendered: list[str], kept: list[str]) -> list[int | None]:
-    """For each rendered line, the index of the trafilatura paragraph whose words hold its words in a
-    row, when such lines make up COVERED_SHARE of the paragraphs' words; else []."""
+    """For each rendered line, the index of the trafilatura paragraph where its words begin (they may
+    run on into the next ones), when such lines make up COVERED_SHARE of the paragraphs' words; else []."""
     if not rendered or not kept:
         return []
-    paragraphs = [f" {' '.join(_WORD.findall(k.casefold()))} " for k in kept]
-    lines = [" ".join(_WORD.findall(line.casefold())) for line in rendered]
-    holder: list[int | None] = [
-        next((j for j, k in enumerate(paragraphs) if f" {line} " in k), None) if line else None for line in lines]
-    covered = sum(line.count(" ") + 1 for line, j in zip(lines, holder, strict=True) if j is not None)
-    return holder if covered >= COVERED_SHARE * sum(k.count(" ") - 1 for k in paragraphs) else []
+    keys = [" ".join(_WORD.findall(k.casefold())) for k in kept]
+    where = [j for j, key in enumerate(keys) if key]
+    starts, parts, at = [], [], 0
+    for j in where:  # the paragraphs' words in a row: " w1 w2 w3 ", starts[n] at the space before where[n]
+        starts.append(at)
+        parts.append(f" {keys[j]}")
+        at += len(keys[j]) + 1
+    text = "".join(parts) + " "
+    holder: list[int | None] = []
+    cursor = covered = 0
+    for line in rendered:
+        words = _WORD.findall(line.casefold())
+        key = " ".join(words)
+        if len(words) >= SHORT_LINE_WORDS:
+            found = text.find(f" {key} ", cursor)
+            n = bisect.bisect_right(starts, found) - 1
+        else:  # only when the next paragraph is just these words
+            n = bisect.bisect_left(starts, cursor)
+            found = starts[n] if words and n < len(where) and keys[where[n]] == key else -1
+        if found < 0:
+            holder.append(None)
+            continue
+        holder.append(where[n])
+        cursor, covered = found + len(key) + 1, covered + len(words)
+    return holder if covered >= COVERED_SHARE * sum(key.count(" ") + 1 for key in keys if key) else []
 
 
 # The text model's second opinion on trafilatura's choice: a kept line the model is this sure is
@@ -346,8 +369,15 @@ def _merge(page: RenderedPage, first: list[tuple[Line, int | None]], second: lis
     if merged is None:
         return second
     keep = decide(votes.second_opinion, merged)
+    # text trafilatura gave in pieces that are not rendered lines is kept as it gave it: a rendered
+    # line holding the same words is not added a second time
+    given = " " + " ".join(" ".join(_WORD.findall(line.text.casefold())) for line, i in second
+                           if i is None and line.role.kept) + " "
     out = []
     for line, i in second:
+        if i is not None and keep[i] and not line.role.kept and len(given) > 2 \
+                and f" {' '.join(_WORD.findall(line.text.casefold()))} " in given:
+            keep[i] = False
         if i is not None and line.role in (Role.BODY, Role.REMOVED) and keep[i] != line.role.kept:
             line = (Line(line.text, Role.BODY, "") if keep[i]
                     else Line(line.text, Role.REMOVED, ev.verdicts[i].reason or MERGE_REASON))
