@@ -165,6 +165,24 @@ def test_byline_line_in_the_text() -> None:
     assert meta(body=body).authors == ("Jane Doe",)
 
 
+@pytest.mark.parametrize("body, authors", [
+    ("<h1>Tram line opens</h1><p>Written by</p><p>Jane Doe</p><p>The council met.</p>", ("Jane Doe",)),
+    ("<h1>Tram line opens</h1><p>Author</p><p>Jane Doe</p>", ("Jane Doe",)),
+    ("<h1>Tram line opens</h1><p>ByJane Doe</p>", ("Jane Doe",)),
+    # a menu: "Authors" then another menu item; a search form's "Von:"; a one-word "name" under a label
+    ("<ul><li>Sections</li><li>Authors</li><li>About Us</li></ul><h1>Tram line opens</h1>", ()),
+    ("<form><p>Von:</p><p>Erweiterte Suche</p></form><h1>Tram</h1>", ()),
+    ("<ul><li>Autor</li><li>Newsletter</li></ul><h1>Tram line opens</h1>", ()),
+])
+def test_byline_label_on_its_own_line(body: str, authors: tuple[str, ...]) -> None:
+    assert meta(body=body).authors == authors
+
+
+def test_jsonld_author_list_inside_a_list() -> None:
+    article = dict(ARTICLE, author=[[{"@type": "Person", "name": "Jane Doe"}, {"@type": "Person", "name": "John Roe"}]])
+    assert meta(jsonld=article).authors == ("Jane Doe", "John Roe")
+
+
 def test_trafilatura_author_is_the_last_resort_if_the_page_shows_it() -> None:
     fallback = SimpleNamespace(author="Jane Doe; John Roe")
     body = "<p>Jane Doe and John Roe report from the harbour.</p>"

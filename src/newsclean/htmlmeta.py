@@ -201,6 +201,14 @@ MAX_BYLINE_LINE = 400  # bylines sit near the top; this bounds the scan on huge 
 BYLINE_LINK = re.compile(r"[/?](?:author|autor|auteur|autore|people|person|profile|profil|user|staff|team|"
                          r"writers?|contributors?|journalist|redaktion|mitarbeiter)[s/?=_-]", re.I)
 AUTHOR_PAGE = re.compile(r"[/?](?:author|autor|auteur|autore|writers?|contributors?|journalist)[s/?=_-]", re.I)
+# A line that is only a byline's label; the name is on the next line ("Written by" / "Jane Doe").
+# Menus list "Authors" / "Autoren" and search forms "Von:" / "Bis:": plurals and a bare "von" are not labels,
+# and the name under a label has two words at least (menus go on with "About", "Newsletter").
+AUTHOR_LABEL = re.compile(r"\s*(?:(?:written|posted|published|reported|article|story|words|text|artikel|beitrag|"
+                          r"geschrieben|verfasst)\s+(?:by|von|par|por|door|av|af|przez)|by|par|por)\s*:?\s*|"
+                          r"\s*(?:author|autor|autorin|auteur|autore|about the author)\s*:?\s*", re.I)
+MIN_LABELLED_NAME_WORDS = 2
+MAX_LIST_NESTING = 3  # "author": [[{...}]] is seen; deeper lists are not names
 MAX_AUTHOR_LINKS = 3  # the byline's links come first; later ones belong to related articles and lists
 
 
@@ -213,7 +221,7 @@ def pick_authors(page: Page, tree: etree._Element, sites: list[str], lines: list
         "ld": lambda: [(", ".join(_ld_authors(page)), 1)],
         "meta": lambda: [(", ".join(_meta_authors(page)), 1)],
         "dom": lambda: _dom_bylines(tree),
-        "text": lambda: [(line, 1) for line in _text_bylines(lines)],
+        "text": lambda: _text_bylines(lines),
         "link": lambda: [(text, 2) for text in _author_links(tree)],  # a link's text may be "Log in"
         "traf": lambda: [(guess, 1)] if (guess := fallback()) and _visible(guess, lines) else [],
     }
@@ -248,7 +256,7 @@ def _ld_authors(page: Page) -> list[str]:
     for obj in page.articles:
         value = obj.get("author") or obj.get("creator")
         names = []
-        for item in value if isinstance(value, list) else [value]:
+        for item in _flatten(value):
             item = resolve(page, item)
             if isinstance(item, str):
                 names.append(item)
@@ -257,6 +265,15 @@ def _ld_authors(page: Page) -> list[str]:
         if names := [n for n in names if n]:
             return names
     return []
+
+
+def _flatten(value: Any, depth: int = 0) -> Iterator[Any]:
+    """The items of a JSON-LD value, lists of lists included (``"author": [[{"@type": "Person", ...}]]``)."""
+    if isinstance(value, list) and depth < MAX_LIST_NESTING:
+        for item in value:
+            yield from _flatten(item, depth + 1)
+    else:
+        yield value
 
 
 def _dom_bylines(tree: etree._Element) -> Iterator[tuple[str, int]]:
@@ -279,15 +296,21 @@ def _dom_bylines(tree: etree._Element) -> Iterator[tuple[str, int]]:
             yield text, 1 if marked or named or BYLINE_LEAD.match(text) else 2
 
 
-def _text_bylines(lines: list[str]) -> list[str]:
-    """Lines of the page's text that read as a byline: "By Jane Doe", "Written by: Jane Doe", "Von ..."."""
+def _text_bylines(lines: list[str]) -> list[tuple[str, int]]:
+    """Lines of the page's text that read as a byline: "By Jane Doe", "Written by: Jane Doe", "Von ...",
+    "ByJane Doe" (the lead glued to the name), or a label on a line of its own with the name on the next
+    ("Written by" / "Jane Doe")."""
     out = []
-    for line in lines[:MAX_BYLINE_LINE]:
-        line = GLUED_LEAD.sub("", line)
+    for at, line in enumerate(lines[:MAX_BYLINE_LINE]):
+        min_words = 1
+        if AUTHOR_LABEL.fullmatch(line) and at + 1 < len(lines):
+            line, min_words = f"By {lines[at + 1]}", MIN_LABELLED_NAME_WORDS  # ("Author" does not lead a byline)
+        elif glued := GLUED_LEAD.match(line):
+            line = f"By {line[glued.end():]}"
         if (lead := BYLINE_LEAD.match(line)) and lead.group().strip():
             rest = BYLINE_END.sub("", line[lead.end():]).split()
             if rest and len(rest) <= MAX_TEXT_BYLINE_WORDS and rest[0][:1].isupper():
-                out.append(line)
+                out.append((line, min_words))
     return out
 
 
