@@ -219,8 +219,34 @@ def test_a_shown_update_date_is_not_the_publication_date() -> None:
 
 
 def test_htmldate_is_the_fallback_but_a_year_alone_is_no_date() -> None:
-    assert meta(fallback=SimpleNamespace(date="2021-12-02")).date == "2021-12-02"
-    assert meta(fallback=SimpleNamespace(date="2019-01-01")).date is None
+    assert meta(fallback=SimpleNamespace(date="2021-12-02", markup_date="2021-12-02")).date == "2021-12-02"
+    assert meta(fallback=SimpleNamespace(date="2019-01-01", markup_date="2019-01-01")).date is None
+
+
+@pytest.mark.parametrize("body, url, date", [
+    ("<p>Nothing here says when.</p>", None, None),  # found in a script or a file name: no reader sees it
+    ("<p>Posted on 2 Dec 2021 in Gardening.</p>", None, "2021-12-02"),  # written in the page
+    ("<p>Nothing here says when.</p>", "https://citypost.example/2021/12/tram", "2021-12-02"),  # in its URL
+])
+def test_htmldate_extensive_guess_only_when_the_page_shows_it(body: str, url: str | None, date: str | None) -> None:
+    fallback = SimpleNamespace(date="2021-12-02", markup_date=None)
+    assert htmlmeta.extract(page(body=body), url=url, fallback=fallback).date == date
+
+
+@pytest.mark.parametrize("body, date, modified", [
+    ('<h1>Tram</h1><div class="meta"><time datetime="2021-12-02T20:45:00+02:00">Thursday</time></div>',
+     "2021-12-02T20:45:00+02:00", None),
+    # a permalink around the date (WordPress), with the update beside it
+    ('<h1>Tram</h1><a href="/tram"><time class="entry-date published" datetime="2021-12-02">Dec 2</time>'
+     '<time class="updated" datetime="2021-12-05">Dec 5</time></a>', "2021-12-02", "2021-12-05"),
+    # other articles' teasers and the comments have dates too
+    ('<h1>Tram</h1><a href="/bus"><h3>Bus line closes</h3><time datetime="2020-01-01T10:00">1 Jan</time></a>'
+     '<div class="comments"><time datetime="2022-03-01T10:00">1 Mar</time></div>'
+     '<footer><time datetime="2023-01-01T10:00">2023</time></footer>', None, None),
+])
+def test_time_elements_when_nothing_else_declares_a_date(body: str, date: str | None, modified: str | None) -> None:
+    m = meta(body=body)
+    assert (m.date, m.modified) == (date, modified)
 
 
 def test_microdata_and_written_dates() -> None:
