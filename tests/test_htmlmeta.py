@@ -178,6 +178,16 @@ def test_byline_label_on_its_own_line(body: str, authors: tuple[str, ...]) -> No
     assert meta(body=body).authors == authors
 
 
+@pytest.mark.parametrize("body, authors", [
+    ("<h1>Tram line opens</h1><p>Dec 26, 2025 • Jane Doe in Transport</p><p>The council met.</p>", ("Jane Doe",)),
+    ("<h1>Tram line opens</h1><p>Dec. 19, 2025 · Jane Doe on behalf of the Docs team</p>", ("Jane Doe",)),
+    ("<h1>Tram line opens</h1><p>2 Dec 2021 · News</p>", ()),  # a section, not a name
+    ("<p>Dec 26, 2025 • Jane Doe</p><p>" + "Filler line.</p><p>" * 30 + "</p><h1>Tram line opens</h1>", ()),
+])
+def test_byline_that_begins_with_the_date_by_the_headline(body: str, authors: tuple[str, ...]) -> None:
+    assert meta(body=body).authors == authors
+
+
 def test_jsonld_author_list_inside_a_list() -> None:
     article = dict(ARTICLE, author=[[{"@type": "Person", "name": "Jane Doe"}, {"@type": "Person", "name": "John Roe"}]])
     assert meta(jsonld=article).authors == ("Jane Doe", "John Roe")

@@ -61,7 +61,7 @@ def extract(tree: etree._Element, url: str | None = None, fallback: Any = None,
     tags = pick_tags(page) or [t for t in (backup("categories") or []) + (backup("tags") or []) if t]
     return Metadata(
         title=title,
-        authors=tuple(pick_authors(page, tree, sites, lines, lambda: backup("author"))),
+        authors=tuple(pick_authors(page, tree, sites, lines, lambda: backup("author"), title)),
         date=published,
         modified=modified,
         url=url or canonical or None,
@@ -210,12 +210,14 @@ AUTHOR_LABEL = re.compile(r"\s*(?:(?:written|posted|published|reported|article|s
                           r"geschrieben|verfasst)\s+(?:by|von|par|por|door|av|af|przez)|by|par|por)\s*:?\s*|"
                           r"\s*(?:author|autor|autorin|auteur|autore|about the author)\s*:?\s*", re.I)
 MIN_LABELLED_NAME_WORDS = 2
+DATE_BYLINE_SEPARATOR = re.compile(r"\s*(?:[·•|—–-]|by\b)\s*", re.I)  # after the date, before the names
+DATED_BYLINE_END = re.compile(r"\s(?:in\s+[A-Z]|on behalf of\s).*")  # "... in Project Management"
 MAX_LIST_NESTING = 3  # "author": [[{...}]] is seen; deeper lists are not names
 MAX_AUTHOR_LINKS = 3  # the byline's links come first; later ones belong to related articles and lists
 
 
 def pick_authors(page: Page, tree: etree._Element, sites: list[str], lines: list[str],
-                 fallback: Callable[[], str | None] = lambda: None) -> list[str]:
+                 fallback: Callable[[], str | None] = lambda: None, title: str | None = None) -> list[str]:
     """The people who wrote the article, from the first source in AUTHOR_SOURCES that names any
     (``fallback`` gives trafilatura's guess, asked for only when no other source names anyone)."""
     site_keys = {compact(s) for s in sites} - {""}
@@ -223,7 +225,7 @@ def pick_authors(page: Page, tree: etree._Element, sites: list[str], lines: list
         "ld": lambda: [(", ".join(_ld_authors(page)), 1)],
         "meta": lambda: [(", ".join(_meta_authors(page)), 1)],
         "dom": lambda: _dom_bylines(tree),
-        "text": lambda: _text_bylines(lines),
+        "text": lambda: _text_bylines(lines) + _dated_bylines(lines, title),
         "link": lambda: [(text, 2) for text in _author_links(tree)],  # a link's text may be "Log in"
         "traf": lambda: [(guess, 1)] if (guess := fallback()) and _visible(guess, lines) else [],
     }
@@ -313,6 +315,22 @@ def _text_bylines(lines: list[str]) -> list[tuple[str, int]]:
             rest = BYLINE_END.sub("", line[lead.end():]).split()
             if rest and len(rest) <= MAX_TEXT_BYLINE_WORDS and rest[0][:1].isupper():
                 out.append((line, min_words))
+    return out
+
+
+def _dated_bylines(lines: list[str], title: str | None) -> list[tuple[str, int]]:
+    """Bylines by the headline that begin with the date: "Dec 26, 2025 • Jane Doe in Project Management",
+    "Dec. 19, 2025 · Jane Doe on behalf of the Docs team" (two words at least: "2 Dec 2021 · News")."""
+    at = headline_at(lines, title)
+    if at is None:
+        return []
+    out = []
+    for line in lines[max(0, at - SHOWN_DATE_BEFORE): at + SHOWN_DATE_AFTER]:
+        found = find_date(line)
+        if found and found[1].start() == 0 and (sep := DATE_BYLINE_SEPARATOR.match(line, found[1].end())):
+            rest = DATED_BYLINE_END.sub("", line[sep.end():])
+            if rest[:1].isupper() and len(BYLINE_END.sub("", rest).split()) <= MAX_TEXT_BYLINE_WORDS:
+                out.append((f"By {rest}", MIN_LABELLED_NAME_WORDS))
     return out
 
 
@@ -415,9 +433,7 @@ def shown_date(lines: list[str], title: str | None, us_order: bool = False) -> s
     ...            "Blinken meets Lavrov")
     '2021-12-02'
     """
-    key = norm(title) if title else ""
-    size = len(title or "")
-    at = next((i for i, line in enumerate(lines) if key and abs(len(line) - size) <= size and norm(line) == key), None)
+    at = headline_at(lines, title)
     if at is None:
         return None
     for line in lines[max(0, at - SHOWN_DATE_BEFORE): at + SHOWN_DATE_AFTER]:
@@ -430,6 +446,14 @@ def shown_date(lines: list[str], title: str | None, us_order: bool = False) -> s
                 return _month_first(iso, match) if us_order else iso
             rest = rest[match.end():]
     return None
+
+
+def headline_at(lines: list[str], title: str | None) -> int | None:
+    """The index of the line that is the headline ``title``, if the page's text shows it."""
+    key = norm(title) if title else ""
+    size = len(title or "")
+    return next((i for i, line in enumerate(lines) if key and abs(len(line) - size) <= size and norm(line) == key),
+                None)
 
 
 def _us_locale(page: Page) -> bool:
