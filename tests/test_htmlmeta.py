@@ -130,6 +130,7 @@ def test_the_only_h1_is_the_headline_a_reader_sees() -> None:
     ("jane@example.com", []),
     ("https://www.facebook.com/cityposts", []),
     ("admin", []),
+    ("Vanessa Mendez, MD, gastroenterologist", ["Vanessa Mendez"]),  # a lower-case description ends the names
     ("Stadtkurier Verlag GmbH", []),
     ("Photo: Jane Doe", []),
 ])
@@ -141,6 +142,11 @@ def test_meta_author_is_split_and_the_site_is_not_an_author() -> None:
     head = ('<meta property="og:site_name" content="City Post"><meta name="author" content="Jane Doe and John Roe">'
             '<meta name="author" content="City Post">')
     assert meta(head).authors == ("Jane Doe", "John Roe")
+
+
+def test_a_lower_case_declared_author_is_capitalised() -> None:
+    assert meta('<meta name="author" content="kirstin boatto">').authors == ("Kirstin Boatto",)
+    assert meta('<meta name="author" content="admin">').authors == ()
 
 
 def test_twitter_written_by_label() -> None:

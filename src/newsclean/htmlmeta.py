@@ -212,6 +212,7 @@ AUTHOR_LABEL = re.compile(r"\s*(?:(?:written|posted|published|reported|article|s
 MIN_LABELLED_NAME_WORDS = 2
 DATE_BYLINE_SEPARATOR = re.compile(r"\s*(?:[·•|—–-]|by\b)\s*", re.I)  # after the date, before the names
 DATED_BYLINE_END = re.compile(r"\s(?:in\s+[A-Z]|on behalf of\s).*")  # "... in Project Management"
+MAX_LOWER_NAME_WORDS = 3  # "kirstin boatto", "mary ann smith"; longer lower-case text is a phrase
 MAX_LIST_NESTING = 3  # "author": [[{...}]] is seen; deeper lists are not names
 MAX_AUTHOR_LINKS = 3  # the byline's links come first; later ones belong to related articles and lists
 
@@ -222,8 +223,8 @@ def pick_authors(page: Page, tree: etree._Element, sites: list[str], lines: list
     (``fallback`` gives trafilatura's guess, asked for only when no other source names anyone)."""
     site_keys = {compact(s) for s in sites} - {""}
     sources: dict[str, Callable[[], Iterable[tuple[str, int]]]] = {  # (text, fewest words of a name in it)
-        "ld": lambda: [(", ".join(_ld_authors(page)), 1)],
-        "meta": lambda: [(", ".join(_meta_authors(page)), 1)],
+        "ld": lambda: [(", ".join(map(_capitalise, _ld_authors(page))), 1)],
+        "meta": lambda: [(", ".join(map(_capitalise, _meta_authors(page))), 1)],
         "dom": lambda: _dom_bylines(tree),
         "text": lambda: _text_bylines(lines) + _dated_bylines(lines, title),
         "link": lambda: [(text, 2) for text in _author_links(tree)],  # a link's text may be "Log in"
@@ -237,6 +238,19 @@ def pick_authors(page: Page, tree: etree._Element, sites: list[str], lines: list
             if names:
                 return names
     return []
+
+
+def _capitalise(name: str) -> str:
+    """A declared author typed in lower case ("kirstin boatto"), capitalised as a name is; a one-word
+    lower-case value is a user name and stays as it is.
+
+    >>> _capitalise("kirstin boatto"), _capitalise("jdoe"), _capitalise("Jane Doe")
+    ('Kirstin Boatto', 'jdoe', 'Jane Doe')
+    """
+    words = name.split()
+    if name.islower() and 2 <= len(words) <= MAX_LOWER_NAME_WORDS and all(w.isalpha() for w in words):
+        return " ".join(w.capitalize() for w in words)
+    return name
 
 
 def _meta_authors(page: Page) -> list[str]:
