@@ -130,6 +130,7 @@ def test_the_only_h1_is_the_headline_a_reader_sees() -> None:
     ("jane@example.com", []),
     ("https://www.facebook.com/cityposts", []),
     ("admin", []),
+    ("Vanessa Mendez, MD, gastroenterologist", ["Vanessa Mendez"]),  # a lower-case description ends the names
     ("Stadtkurier Verlag GmbH", []),
     ("Photo: Jane Doe", []),
 ])
@@ -141,6 +142,11 @@ def test_meta_author_is_split_and_the_site_is_not_an_author() -> None:
     head = ('<meta property="og:site_name" content="City Post"><meta name="author" content="Jane Doe and John Roe">'
             '<meta name="author" content="City Post">')
     assert meta(head).authors == ("Jane Doe", "John Roe")
+
+
+def test_a_lower_case_declared_author_is_capitalised() -> None:
+    assert meta('<meta name="author" content="kirstin boatto">').authors == ("Kirstin Boatto",)
+    assert meta('<meta name="author" content="admin">').authors == ()
 
 
 def test_twitter_written_by_label() -> None:
@@ -163,6 +169,34 @@ def test_byline_element_with_author_link() -> None:
 def test_byline_line_in_the_text() -> None:
     body = "<h1>Tram line opens</h1><p>By Jane Doe</p><p>By using this site you agree to our cookie policy.</p>"
     assert meta(body=body).authors == ("Jane Doe",)
+
+
+@pytest.mark.parametrize("body, authors", [
+    ("<h1>Tram line opens</h1><p>Written by</p><p>Jane Doe</p><p>The council met.</p>", ("Jane Doe",)),
+    ("<h1>Tram line opens</h1><p>Author</p><p>Jane Doe</p>", ("Jane Doe",)),
+    ("<h1>Tram line opens</h1><p>ByJane Doe</p>", ("Jane Doe",)),
+    # a menu: "Authors" then another menu item; a search form's "Von:"; a one-word "name" under a label
+    ("<ul><li>Sections</li><li>Authors</li><li>About Us</li></ul><h1>Tram line opens</h1>", ()),
+    ("<form><p>Von:</p><p>Erweiterte Suche</p></form><h1>Tram</h1>", ()),
+    ("<ul><li>Autor</li><li>Newsletter</li></ul><h1>Tram line opens</h1>", ()),
+])
+def test_byline_label_on_its_own_line(body: str, authors: tuple[str, ...]) -> None:
+    assert meta(body=body).authors == authors
+
+
+@pytest.mark.parametrize("body, authors", [
+    ("<h1>Tram line opens</h1><p>Dec 26, 2025 • Jane Doe in Transport</p><p>The council met.</p>", ("Jane Doe",)),
+    ("<h1>Tram line opens</h1><p>Dec. 19, 2025 · Jane Doe on behalf of the Docs team</p>", ("Jane Doe",)),
+    ("<h1>Tram line opens</h1><p>2 Dec 2021 · News</p>", ()),  # a section, not a name
+    ("<p>Dec 26, 2025 • Jane Doe</p><p>" + "Filler line.</p><p>" * 30 + "</p><h1>Tram line opens</h1>", ()),
+])
+def test_byline_that_begins_with_the_date_by_the_headline(body: str, authors: tuple[str, ...]) -> None:
+    assert meta(body=body).authors == authors
+
+
+def test_jsonld_author_list_inside_a_list() -> None:
+    article = dict(ARTICLE, author=[[{"@type": "Person", "name": "Jane Doe"}, {"@type": "Person", "name": "John Roe"}]])
+    assert meta(jsonld=article).authors == ("Jane Doe", "John Roe")
 
 
 def test_trafilatura_author_is_the_last_resort_if_the_page_shows_it() -> None:
@@ -201,8 +235,34 @@ def test_a_shown_update_date_is_not_the_publication_date() -> None:
 
 
 def test_htmldate_is_the_fallback_but_a_year_alone_is_no_date() -> None:
-    assert meta(fallback=SimpleNamespace(date="2021-12-02")).date == "2021-12-02"
-    assert meta(fallback=SimpleNamespace(date="2019-01-01")).date is None
+    assert meta(fallback=SimpleNamespace(date="2021-12-02", markup_date="2021-12-02")).date == "2021-12-02"
+    assert meta(fallback=SimpleNamespace(date="2019-01-01", markup_date="2019-01-01")).date is None
+
+
+@pytest.mark.parametrize("body, url, date", [
+    ("<p>Nothing here says when.</p>", None, None),  # found in a script or a file name: no reader sees it
+    ("<p>Posted on 2 Dec 2021 in Gardening.</p>", None, "2021-12-02"),  # written in the page
+    ("<p>Nothing here says when.</p>", "https://citypost.example/2021/12/tram", "2021-12-02"),  # in its URL
+])
+def test_htmldate_extensive_guess_only_when_the_page_shows_it(body: str, url: str | None, date: str | None) -> None:
+    fallback = SimpleNamespace(date="2021-12-02", markup_date=None)
+    assert htmlmeta.extract(page(body=body), url=url, fallback=fallback).date == date
+
+
+@pytest.mark.parametrize("body, date, modified", [
+    ('<h1>Tram</h1><div class="meta"><time datetime="2021-12-02T20:45:00+02:00">Thursday</time></div>',
+     "2021-12-02T20:45:00+02:00", None),
+    # a permalink around the date (WordPress), with the update beside it
+    ('<h1>Tram</h1><a href="/tram"><time class="entry-date published" datetime="2021-12-02">Dec 2</time>'
+     '<time class="updated" datetime="2021-12-05">Dec 5</time></a>', "2021-12-02", "2021-12-05"),
+    # other articles' teasers and the comments have dates too
+    ('<h1>Tram</h1><a href="/bus"><h3>Bus line closes</h3><time datetime="2020-01-01T10:00">1 Jan</time></a>'
+     '<div class="comments"><time datetime="2022-03-01T10:00">1 Mar</time></div>'
+     '<footer><time datetime="2023-01-01T10:00">2023</time></footer>', None, None),
+])
+def test_time_elements_when_nothing_else_declares_a_date(body: str, date: str | None, modified: str | None) -> None:
+    m = meta(body=body)
+    assert (m.date, m.modified) == (date, modified)
 
 
 def test_microdata_and_written_dates() -> None:

@@ -83,6 +83,8 @@ def names_in_byline(text: str, min_words: int = 1) -> list[str]:
     (['Jane Doe', 'John Roe'], ['Jane Doe'])
     >>> names_in_byline("By The Currency editors")
     ['The Currency editors']
+    >>> names_in_byline("Vanessa Mendez, MD, gastroenterologist")
+    ['Vanessa Mendez']
     >>> names_in_byline("https://www.facebook.com/someone")
     []
     """
@@ -101,8 +103,8 @@ def names_in_byline(text: str, min_words: int = 1) -> list[str]:
         if CREDENTIAL.fullmatch(chunk):
             continue
         role = ROLE_WORD.search(chunk)
-        if out and role:
-            break  # "Jane Doe, Senior Editor, The Paper": the rest describes her
+        if out and (role or chunk.islower()):
+            break  # "Jane Doe, Senior Editor, The Paper", "Jane Doe, MD, gastroenterologist": the rest describes her
         parts = [_tidy_name(n) for n in NAME_SEPARATOR.split(chunk[: role.start()] if role else chunk)]
         names = [n for n in parts if is_person_name(n) and len(n.split()) >= min_words]
         if len(names) < len([p for p in parts if p]):

@@ -27,6 +27,8 @@ PAGE_TYPES = frozenset({"webpage", "itempage", "aboutpage", "faqpage", "qapage",
 ORGANISATION_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "localbusiness",
                                 "educationalorganization", "governmentorganization", "ngo", "website", "brand"})
 MAX_JSONLD_DEPTH = 20  # real JSON-LD nests 4-6 levels; this only guards against pathological input
+# A <time>'s teaser or comment box is a few levels up; further up, classes describe the page's layout.
+MAX_TIME_CLASS_DEPTH = 6
 
 
 @dataclass
@@ -82,6 +84,44 @@ def microdata_dates(tree: etree._Element) -> dict[str, list[str]]:
         if value := element.get("content") or element.get("datetime") or collapse(" ".join(element.itertext())):
             out.setdefault(element.get("itemprop").lower(), []).append(value)
     return out
+
+
+# <time> elements whose class, id or parent's class says update, and those in other articles' teasers
+# (a link that holds more than the date, or a box classed as one), in comments or in the page's
+# furniture. ("sidebar" is not among the classes: "c-layout-sidebar-left" holds a page's main column;
+# a link holding the date alone is the post's permalink, as WordPress themes write it.)
+UPDATE_CLASS = re.compile(r"updat|modif|revis|edited", re.I)
+NOT_ARTICLE_PLACE = frozenset({"footer", "aside", "nav", "form"})
+NOT_ARTICLE_CLASS = re.compile(r"comment|related|widget|teaser|recent|popular", re.I)
+
+
+def time_dates(tree: etree._Element) -> dict[str, list[str]]:
+    """Dates of <time datetime="..."> elements, as microdata keys: the page's first such element outside
+    footers, asides, comments and teasers is its publication date, one classed as an update its
+    modification date (a slower search, for pages that declare no date otherwise)."""
+    out: dict[str, list[str]] = {}
+    for element in tree.iter("time"):
+        value = (element.get("datetime") or "").strip()
+        if not value:
+            continue
+        ancestors = [element, *list(element.iterancestors())[:MAX_TIME_CLASS_DEPTH]]
+        if any(a.tag in NOT_ARTICLE_PLACE for a in element.iterancestors()) or any(
+                NOT_ARTICLE_CLASS.search(f"{a.get('class') or ''} {a.get('id') or ''}") for a in ancestors):
+            continue
+        link = next(element.iterancestors("a"), None)
+        if link is not None and _words_besides_times(link):
+            continue
+        updated = any(UPDATE_CLASS.search(f"{a.get('class') or ''} {a.get('id') or ''}") for a in ancestors[:2])
+        out.setdefault("datemodified" if updated else "datepublished", []).append(value)
+    return out
+
+
+def _words_besides_times(element: etree._Element) -> bool:
+    """Does ``element`` hold words outside its <time> elements (a teaser's headline)?"""
+    text = collapse(" ".join(element.itertext()))
+    for time in element.iter("time"):
+        text = text.replace(collapse(" ".join(time.itertext())), " ", 1)
+    return bool(re.search(r"\w", text))
 
 
 def byline_elements(tree: etree._Element) -> list[etree._Element]:

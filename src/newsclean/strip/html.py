@@ -187,6 +187,14 @@ class TrafilaturaMetadata:
         return self._trim(htmldate_find_date(self._tree, **params))
 
     @cached_property
+    def markup_date(self) -> str | None:
+        """htmldate's date from what the page's markup declares (meta tags, JSON-LD, <time>, <abbr>, the
+        URL) without its extensive search of the page's text and scripts; not a trafilatura field."""
+        params = set_date_params(False)
+        params["url"] = self.url
+        return self._trim(htmldate_find_date(self._tree, **params))
+
+    @cached_property
     def sitename(self) -> str | None:
         name = self._declared.sitename or traf_meta.extract_sitename(self._tree)
         if name:
