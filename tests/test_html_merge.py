@@ -151,3 +151,15 @@ def test_the_network_adds_missed_prose_and_drops_kept_chrome(missed: int) -> Non
     assert keep[body].all(), "the paragraph trafilatura missed is added"
     assert not keep[signup], "the newsletter line it kept is removed"
     assert not keep[[i for i, line in enumerate(page.lines) if line.startswith("Section")]].any()
+
+
+def test_the_network_finds_the_article_where_trafilatura_found_nothing() -> None:
+    tree = lxml_html.fromstring(ARTICLE.format(menu="", paragraphs="".join(f"<p>{p}</p>" for p in PROSE)))
+    page = render_page(tree)
+    n = len(page.lines)
+    body = [i for i, line in enumerate(page.lines) if line in PROSE]
+    votes = _votes([0.0] * n, [0.98 if i in body else 0.01 for i in range(n)],
+                   [len(line.split()) for line in page.lines], [""] * n)
+    probability = merge.merge_probabilities(page, votes)
+    assert probability is not None
+    assert merge.decide(votes.second_opinion, probability).tolist() == [i in body for i in range(n)]
