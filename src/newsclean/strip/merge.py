@@ -171,8 +171,8 @@ def load_merge_model() -> Ensemble | None:
 def merge_probabilities(page: RenderedPage, votes: Votes, model: Ensemble | None = None) -> np.ndarray | None:
     """P(article) for each rendered line, or None without the merge networks."""
     model = model or load_merge_model()
-    if model is None or not page.lines:
-        return None
+    if model is None or not page.lines or any(net.mean.shape != (N_FEATURES,) for net in model.networks):
+        return None  # no networks, or networks trained on other features: trafilatura's choice stands
     with single_threaded_blas():
         return model.probabilities(line_features(page, votes))
 
