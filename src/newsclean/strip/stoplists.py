@@ -6,9 +6,9 @@ the document's language, and the share of stopwords in a line says whether it is
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 
 import justext
 import numpy as np
@@ -68,27 +68,32 @@ def pick_stoplist(words: list[str]) -> tuple[str | None, frozenset[str], float]:
 
     Returns ``(None, frozenset(), coverage)`` when no list covers at least MIN_COVERAGE.
     """
-    if not words:
+    return pick_by_rows(np.array(vocabulary_rows(words), dtype=np.int64), len(words))
+
+
+def vocabulary_rows(words: list[str] | tuple[str, ...]) -> tuple[int, ...]:
+    """The row of each of ``words`` (lower-cased) in the lists' vocabulary, -1 for a word no list
+    holds: what ``pick_by_rows`` counts. The rows of a page are its lines' rows one after the other."""
+    return tuple(map(_index().vocabulary.get, words, repeat(-1)))
+
+
+def pick_by_rows(rows: np.ndarray, n_words: int) -> tuple[str | None, frozenset[str], float]:
+    """``pick_stoplist`` of ``n_words`` words with the ``vocabulary_rows`` ``rows``."""
+    rows = rows[rows >= 0]
+    if not n_words or not len(rows):
         return None, frozenset(), 0.0
     index = _index()
-    counts = Counter(words)
-    lookup = index.vocabulary.get
-    all_rows = np.fromiter((lookup(w, -1) for w in counts), dtype=np.int64, count=len(counts))
-    known = all_rows >= 0
-    if not known.any():
-        return None, frozenset(), 0.0
-    rows = all_rows[known]
+    rows, counts = np.unique(rows, return_counts=True)
     starts, lengths = index.indptr[rows], index.indptr[rows + 1] - index.indptr[rows]
     # the members of every found word, one after the other, each weighted by the word's count
     offsets = np.repeat(starts - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths)
     lists_hit = index.members[offsets + np.arange(int(lengths.sum()))]
-    weights = np.repeat(np.fromiter(counts.values(), dtype=np.float64, count=len(counts))[known], lengths)
+    weights = np.repeat(counts.astype(np.float64), lengths)
     scores = np.bincount(lists_hit, weights=weights, minlength=len(index.names))
     # ties (and near-ties between big lists) go to the list whose words are most specific: fewer words
     top = np.flatnonzero(scores == scores.max())
     best = int(top[np.argmin(index.sizes[top])])
-    coverage = float(scores[best]) / len(words)
+    coverage = float(scores[best]) / n_words
     if coverage < MIN_COVERAGE:
         return None, frozenset(), coverage
     return index.names[best], index.lists[best], coverage
-

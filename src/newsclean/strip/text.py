@@ -26,7 +26,7 @@ from ..metadata import BY_INSIDE, parse_byline
 from ..models import Line, Role
 from . import Stripped
 from .features import SHORT_WORDS, LineFeatures, compute_features, read_lines
-from .model import BYLINE_MAX_WORDS, feature_matrix, load_model
+from .model import BYLINE_MAX_WORDS, feature_matrix, load_model, single_threaded_blas
 from .model import BYLINE_START as _BYLINE_START
 
 # --- scoring (units: roughly "words of evidence") -------------------------------------------------
@@ -168,8 +168,9 @@ def predict_lines(ev: Evidence, roles: bool = True) -> tuple[np.ndarray, dict[st
     x = feature_matrix(ev.feats, ev.has_stoplist, ev.rule_span, [v.barrier for v in ev.verdicts],
                        [v.score for v in ev.verdicts])
     words = np.array([f.words for f in ev.feats], dtype=float)
-    probs = model.probabilities(x, words)
-    return probs, model.role_probabilities(x, probs, words, [f.text for f in ev.feats]) if roles else {}
+    with single_threaded_blas():
+        probs = model.probabilities(x, words)
+        return probs, model.role_probabilities(x, probs, words, [f.text for f in ev.feats]) if roles else {}
 
 
 # Decoding the network's probabilities into one article span (chosen on held-out benchmark pages,
