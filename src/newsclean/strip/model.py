@@ -39,17 +39,36 @@ NEIGHBOURS = (-3, -2, -1, 1, 2, 3)
 DENSITY_WINDOWS = (2, 5, 12)
 
 
+# The lexicon category of a line as one number per category.
+_ONE_HOT = {c: tuple(1.0 if c == other else 0.0 for other in CATEGORIES) for c in CATEGORIES}
+_NO_CATEGORY = (0.0,) * len(CATEGORIES)
+_ASCII_DIGITS = b"0123456789"
+
+
+def _digits(text: str) -> int:
+    """How many digits (``\\d``) the text holds (an ASCII text counted on its bytes)."""
+    if text.isascii():
+        raw = text.encode("ascii")
+        return len(raw) - len(raw.translate(None, _ASCII_DIGITS))
+    return len(_DIGIT.findall(text))
+
+
+def _has_separator(text: str) -> bool:
+    """`` | ``, `` · ``, `` • `` or `` / `` in the text (the pattern only tried when one of them is)."""
+    return ("|" in text or "·" in text or "•" in text or "/" in text) and _SEPARATORS.search(text) is not None
+
+
 @lru_cache(maxsize=LINE_CACHE_SIZE)
 def own_features(text: str) -> np.ndarray:
     """A line's own evidence as numbers: the columns that depend on its text alone (the page's
     columns, stopword share, repeats and blank line before, are left at 0 for ``_fill_page_columns``).
     Read-only: cached per text."""
-    _, own = _intrinsic(text)
+    own = _intrinsic(text)[1]
     words = max(own["words"], 0)
     toks = text.split()
     capitalised = sum(map(str.isupper, map(itemgetter(0), toks))) / len(toks) if toks else 0.0
     lexicon_category = own["lexicon"]
-    cat = [1.0 if lexicon_category == c else 0.0 for c in CATEGORIES]
+    cat = _ONE_HOT.get(lexicon_category, _NO_CATEGORY)
     row = np.array([
         math.log1p(words),
         math.log1p(own["length"]) / 5,
@@ -73,12 +92,12 @@ def own_features(text: str) -> np.ndarray:
         own["upper_share"],
         float(own["unspaced"]),
         0.0,  # blank line before: a page column
-        len(_DIGIT.findall(text)) / max(len(text), 1),
+        _digits(text) / max(len(text), 1),
         capitalised,
         float(bool(_BULLET.match(text))),
         text.count(",") / max(words, 1),
         float(bool(_QUOTE.search(text))),
-        float(bool(_SEPARATORS.search(text))),
+        float(_has_separator(text)),
         float(own["comment_counter"]),
         float(own["speaker"]),
         float(own["has_date"]),
@@ -301,15 +320,23 @@ def _crumbs(texts: list[str], words: np.ndarray) -> tuple[np.ndarray, np.ndarray
     tokens = [_token_text(t) for t in texts]
     # a line can only end with another when their last words are the same (equal hashes)
     last = np.fromiter((hash(t[t.rfind(" ") + 1:]) for t in tokens), dtype=np.int64, count=n)
-    for k in (-3, -2, -1, 1, 2, 3):
-        i = np.arange(max(0, -k), min(n, n - k))
-        j = i + k
-        pairs = (words[j] >= CRUMB_MIN_WORDS) & (words[i] > words[j]) & (words[i] <= BYLINE_MAX_WORDS * 2) \
-            & (last[i] == last[j])
-        for a, b in zip(i[pairs].tolist(), j[pairs].tolist(), strict=True):
-            if tokens[a].endswith(" " + tokens[b]):
-                ends[a] = echoed[b] = True
+    i, j = _neighbour_pairs(n)
+    pairs = (words[j] >= CRUMB_MIN_WORDS) & (words[i] > words[j]) & (words[i] <= BYLINE_MAX_WORDS * 2) \
+        & (last[i] == last[j])
+    for a, b in zip(i[pairs].tolist(), j[pairs].tolist(), strict=True):
+        if tokens[a].endswith(" " + tokens[b]):
+            ends[a] = echoed[b] = True
     return ends, echoed
+
+
+@lru_cache(maxsize=WINDOW_CACHE_SIZE)
+def _neighbour_pairs(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Every (line, line up to CUE_REACH lines above or below it) of a page of n lines (read-only)."""
+    offsets = [k for k in range(-CUE_REACH, CUE_REACH + 1) if k]
+    i = np.concatenate([np.arange(max(0, -k), min(n, n - k)) for k in offsets]).astype(np.int64)
+    j = i + np.repeat(offsets, [max(0, min(n, n - k) - max(0, -k)) for k in offsets])
+    i.flags.writeable = j.flags.writeable = False
+    return i, j
 
 
 def role_cues(x: np.ndarray, words: np.ndarray, texts: list[str]) -> np.ndarray:

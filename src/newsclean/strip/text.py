@@ -370,11 +370,10 @@ def assign_roles(feats: list[LineFeatures], verdicts: list[Verdict], span: tuple
         else:
             roles[i] = (Role.BODY, "")
     # a span must not end on a subheading-looking line: trailing ones are usually chrome
-    last = max((i for i in range(n) if roles[i][0].kept), default=-1)
-    while last >= 0 and roles[last][0] is Role.HEADING:
-        roles[last] = (Role.REMOVED, "after-article")
-        last = max((i for i in range(last) if roles[i][0].kept), default=-1)
-    top = min((i for i in range(n) if roles[i][0].kept), default=start)
+    kept = [i for i, (role, _) in enumerate(roles) if role.kept]
+    while kept and roles[kept[-1]][0] is Role.HEADING:
+        roles[kept.pop()] = (Role.REMOVED, "after-article")
+    top = kept[0] if kept else start
     if role_probs:
         found = _pick_metadata_lines(feats, verdicts, role_probs, roles, top, url, comments)
         _mark_captions(feats, verdicts, roles, top)
