@@ -10,6 +10,7 @@ from array import array
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -297,6 +298,8 @@ def _own_field_groups() -> tuple[tuple[str, ...], ...]:
 
 
 OWN_FIELD_GROUPS = _own_field_groups()
+# (each group has several fields: itemgetter then gives a tuple)
+_GROUP_GETTERS = tuple(itemgetter(*group) for group in OWN_FIELD_GROUPS)
 
 
 # What a line looks like on its own is computed once per distinct line: cleaning repeats itself on
@@ -309,7 +312,7 @@ def _intrinsic(line: str) -> tuple[tuple[str, ...], dict[str, Any], tuple[tuple[
     """A line's words, the features that depend on the line alone (not on its page), and their
     values in the groups of ``OWN_FIELD_GROUPS``."""
     toks, own = _own_evidence(line)
-    return toks, own, tuple(tuple(own[name] for name in group) for group in OWN_FIELD_GROUPS)
+    return toks, own, tuple(get(own) for get in _GROUP_GETTERS)
 
 
 def _own_evidence(line: str) -> tuple[tuple[str, ...], dict[str, Any]]:

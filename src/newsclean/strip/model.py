@@ -281,7 +281,7 @@ class _Lines:
         self.among, self.n = among, n
         chosen = [texts[i] for i in among.tolist()]
         self.starts = np.zeros(len(chosen), dtype=np.int64)
-        np.cumsum([len(t) + 1 for t in chosen[:-1]], out=self.starts[1:])
+        np.cumsum(np.fromiter(map(len, chosen), dtype=np.int64, count=len(chosen))[:-1] + 1, out=self.starts[1:])
         self.joined = "\n".join(chosen)
 
     def hit(self, pattern: re.Pattern[str]) -> np.ndarray:
