@@ -6,18 +6,16 @@ Everything here is computed from the text alone, in one pass over the document.
 from __future__ import annotations
 
 import re
-from array import array
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from operator import itemgetter
 from typing import Any
 
-import numpy as np
-
 from ..textutil import UNSPACED, count_words, words
 from . import lexicon
-from .stoplists import pick_by_rows, vocabulary_rows
+from .stoplists import pick_counted
 
 # Lines of at most this many words are "short": their own words cannot tell prose from chrome, so
 # the lexicon may judge them. ("Support independent journalism in Ukraine. Join us in this fight."
@@ -370,20 +368,11 @@ def _upper_share(line: str) -> float:
 
 
 def _page_stoplist(lines: list[str]) -> tuple[str | None, frozenset[str], float]:
-    """``pick_stoplist`` over the words of all ``lines`` that vote (``_votes``)."""
-    votes = [_votes(line) for line in lines]
-    rows = np.frombuffer(b"".join([rows for _, rows in votes]), dtype=np.int64)
-    return pick_by_rows(rows, sum([n for n, _ in votes]))
-
-
-@lru_cache(maxsize=LINE_CACHE_SIZE)
-def _votes(line: str) -> tuple[int, bytes]:
-    """How many words of a line vote for the page's stoplist (numbers do not), and their rows in
-    the stoplists' vocabulary (``stoplists.vocabulary_rows``) as int64 bytes, to join a page's."""
-    voting = _intrinsic(line)[0]
-    if any(map(str.isdigit, voting)):
-        voting = tuple(w for w in voting if not w.isdigit())
-    return len(voting), array("q", vocabulary_rows(voting)).tobytes()
+    """``pick_stoplist`` over the words of all ``lines`` but numbers (which do not vote)."""
+    counts = Counter(chain.from_iterable(_intrinsic(line)[0] for line in lines))
+    for word in [w for w in counts if w.isdigit()]:
+        del counts[word]
+    return pick_counted(counts)
 
 
 @lru_cache(maxsize=LINE_CACHE_SIZE)

@@ -6,6 +6,7 @@ the document's language, and the share of stopwords in a line says whether it is
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
@@ -68,27 +69,26 @@ def pick_stoplist(words: list[str]) -> tuple[str | None, frozenset[str], float]:
 
     Returns ``(None, frozenset(), coverage)`` when no list covers at least MIN_COVERAGE.
     """
-    return pick_by_rows(np.array(vocabulary_rows(words), dtype=np.int64), len(words))
+    return pick_counted(Counter(words))
 
 
-def vocabulary_rows(words: list[str] | tuple[str, ...]) -> tuple[int, ...]:
-    """The row of each of ``words`` (lower-cased) in the lists' vocabulary, -1 for a word no list
-    holds: what ``pick_by_rows`` counts. The rows of a page are its lines' rows one after the other."""
-    return tuple(map(_index().vocabulary.get, words, repeat(-1)))
-
-
-def pick_by_rows(rows: np.ndarray, n_words: int) -> tuple[str | None, frozenset[str], float]:
-    """``pick_stoplist`` of ``n_words`` words with the ``vocabulary_rows`` ``rows``."""
-    rows = rows[rows >= 0]
-    if not n_words or not len(rows):
+def pick_counted(counts: Counter[str]) -> tuple[str | None, frozenset[str], float]:
+    """``pick_stoplist`` of the words counted in ``counts`` (a page's words are counted in one
+    C-level pass; each distinct word is then looked up once)."""
+    n_words = sum(counts.values())
+    if not n_words:
         return None, frozenset(), 0.0
     index = _index()
-    rows, counts = np.unique(rows, return_counts=True)
+    all_rows = np.fromiter(map(index.vocabulary.get, counts, repeat(-1)), dtype=np.int64, count=len(counts))
+    known = all_rows >= 0
+    if not known.any():
+        return None, frozenset(), 0.0
+    rows = all_rows[known]
     starts, lengths = index.indptr[rows], index.indptr[rows + 1] - index.indptr[rows]
     # the members of every found word, one after the other, each weighted by the word's count
     offsets = np.repeat(starts - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths)
     lists_hit = index.members[offsets + np.arange(int(lengths.sum()))]
-    weights = np.repeat(counts.astype(np.float64), lengths)
+    weights = np.repeat(np.fromiter(counts.values(), dtype=np.float64, count=len(counts))[known], lengths)
     scores = np.bincount(lists_hit, weights=weights, minlength=len(index.names))
     # ties (and near-ties between big lists) go to the list whose words are most specific: fewer words
     top = np.flatnonzero(scores == scores.max())
