@@ -8,6 +8,7 @@ a dated header ("date 2021-12-02 Title"), and the stoplist that fits the text be
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from .bylines import names_in_byline
@@ -94,6 +95,17 @@ def parse_byline(line: str) -> tuple[list[str], str | None, int | None]:
     >>> parse_byline("The Daily Planet 02/10/2020 Lois Lane")[:2]
     (['Lois Lane'], '2020-10-02')
     """
+    names, when, minutes = _parse_byline(line)
+    return list(names), when, minutes
+
+
+# The stripper tries the likeliest author lines and metadata reads the chosen ones again: each
+# distinct line is parsed once.
+BYLINE_CACHE_SIZE = 4096
+
+
+@lru_cache(maxsize=BYLINE_CACHE_SIZE)
+def _parse_byline(line: str) -> tuple[tuple[str, ...], str | None, int | None]:
     found = find_date(line)
     when = found[0] if found else None
     before, after = (line[: found[1].start()], line[found[1].end():]) if found else (line, "")
@@ -117,7 +129,7 @@ def parse_byline(line: str) -> tuple[list[str], str | None, int | None]:
     names = _names(names_part, has_by)
     if not names and not has_by and found:  # "The Guardian 02/10/2020 Anna Fazackerley": the name after the date
         names = _names(after.lstrip(" |·•–—-,"), False)
-    return names, when, minutes
+    return tuple(names), when, minutes
 
 
 def _names(names_part: str, has_by: bool) -> list[str]:

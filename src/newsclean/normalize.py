@@ -16,7 +16,7 @@ from collections import Counter
 
 import ftfy
 from ftfy.badness import is_bad
-from ftfy.chardata import CONTROL_CHARS, LIGATURES
+from ftfy.chardata import CONTROL_CHARS, HTML_ENTITY_RE, LIGATURES
 
 from .models import Change
 
@@ -40,9 +40,10 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # they are sure to change nothing, so the result is always ftfy's own (tests/test_normalize.py checks
 # this on generated text):
 # - every sequence the detector looks for is a few characters long and holds a non-ASCII character,
-#   so only the text around non-ASCII runs is searched; text with HTML entities, terminal escapes or
-#   surrogates (which other fixers turn into new characters) always gets the full detector, and the
-#   control characters ftfy removes (which would join their neighbours) are removed before looking;
+#   so only the text around non-ASCII runs is searched; text with HTML entities (ftfy's own pattern,
+#   so a bare "&" is no entity), terminal escapes or surrogates (which other fixers turn into new
+#   characters) always gets the full detector, and the control characters ftfy removes (which would
+#   join their neighbours) are removed before looking;
 # - the control-character and ligature fixers only run when the text holds such characters.
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 MOJIBAKE_CONTEXT = 6  # characters kept on each side of a non-ASCII run (ftfy's sequences are <= 4)
@@ -53,12 +54,25 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 def may_be_mojibake(text: str) -> bool:
     """False only when ftfy's mojibake step (``ftfy.badness.is_bad``) is sure to find nothing to fix."""
-    if "&" in text or "\x1b" in text or _SURROGATE.search(text):
+    if "\x1b" in text or _SURROGATE.search(text):
         return True
     probe = text.translate(CONTROL_CHARS) if _FTFY_CONTROLS.search(text) else text
+    if _may_hold_entity(probe):
+        return True
     pieces = [probe[max(m.start() - MOJIBAKE_CONTEXT, 0):m.end() + MOJIBAKE_CONTEXT]
               for m in _NON_ASCII_RUN.finditer(probe)]
     return bool(pieces) and is_bad("\n".join(pieces))
+
+
+def _may_hold_entity(probe: str) -> bool:
+    """Whether ftfy's HTML unescaping may change the text (control characters removed): it holds an
+    entity (``HTML_ENTITY_RE``: "&amp;", "&#233;"), or will once its ligatures are split ("&de\ufb01;").
+    A bare "&" ("Q&A", "AT&T") is left as it is."""
+    if "&" not in probe:
+        return False
+    if _FTFY_LIGATURES.search(probe):
+        probe = probe.translate(LIGATURES)
+    return HTML_ENTITY_RE.search(probe) is not None
 
 
 def _ftfy_config(text: str, repair_mojibake: bool) -> ftfy.TextFixerConfig:

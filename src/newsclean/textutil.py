@@ -34,6 +34,8 @@ def count_words(text: str) -> int:
 
 def words(text: str) -> list[str]:
     """Lower-cased words of ``text`` (unspaced scripts split per character)."""
+    if text.isascii():  # lower-casing ASCII changes no character class: one pass
+        return WORD.findall(text.lower())
     if not UNSPACED.search(text):
         return [w.lower() for w in WORD.findall(text)]
     return [w.lower() for w in WORD.findall(UNSPACED.sub(lambda m: f" {m.group(0)} ", text))]

@@ -10,11 +10,12 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 from ..textutil import UNSPACED, count_words, words
 from . import lexicon
-from .stoplists import pick_stoplist
+from .stoplists import pick_counted
 
 # Lines of at most this many words are "short": their own words cannot tell prose from chrome, so
 # the lexicon may judge them. ("Support independent journalism in Ukraine. Join us in this fight."
@@ -150,6 +151,8 @@ def segment_runons(lines: list[str], blank_before: list[bool]) -> tuple[list[str
     # space, an unspaced character half a word): a page of short lines costs one len() a line
     few_lines = len(lines) <= RUNON_MAX_LINES
     shortest = 2 * (RUNON_MIN_WORDS if few_lines else RUNON_WORDS) - 1
+    if not lines or max(map(len, lines)) < shortest:
+        return lines, blank_before
     cuts = {i: pieces for i, line in enumerate(lines) if len(line) >= shortest
             and (pieces := _runon_pieces(line, count_words(line), few_lines))}
     if not cuts:
@@ -204,7 +207,7 @@ def demarkdown(lines: list[str]) -> list[str]:
     >>> demarkdown(["* [Home](https://x.org/)", "# A [big](/b) day", "**Bold** move", "[a](/a) [b](/b)"])
     ['Home', 'A big day', 'Bold move', 'a b']
     """
-    if sum(1 for line in lines if _MD_LINK.search(line)) < MIN_MARKDOWN_LINKS:
+    if sum(1 for line in lines if "](" in line and _MD_LINK.search(line)) < MIN_MARKDOWN_LINKS:
         return lines
     out = []
     for line in lines:
@@ -260,17 +263,41 @@ def unwrap(lines: list[str], blank_before: list[bool]) -> tuple[list[str], list[
 
 def compute_features(lines: list[str], blank_before: list[bool]) -> tuple[list[LineFeatures], DocumentStats]:
     intrinsic = [_intrinsic(line) for line in lines]
-    name, stoplist, coverage = pick_stoplist(list(chain.from_iterable(map(_vote_words, lines))))
-    counts = Counter(line.casefold() for line in lines)
+    name, stoplist, coverage = _page_stoplist(lines)
+    folded = [line.casefold() for line in lines]
+    counts = Counter(folded)
     feats = []
-    for i, (line, (toks, own)) in enumerate(zip(lines, intrinsic, strict=True)):
+    for i, (line, (toks, own, groups)) in enumerate(zip(lines, intrinsic, strict=True)):
+        words_length, shape, looks, replies = groups
         if stoplist and toks and not own["unspaced"]:
             stop_share = _stop_share(line, stoplist)
         else:
             stop_share = 0.3  # no evidence either way
-        feats.append(LineFeatures(index=i, text=line, stop_share=stop_share, repeats=counts[line.casefold()],
-                                  blank_before=blank_before[i], **own))
+        # positional, in the order of LineFeatures' fields (a third of the time of keywords; mypy cannot
+        # count the starred groups, tests/test_features.py checks them)
+        feats.append(LineFeatures(i, line, *words_length, stop_share, *shape, counts[folded[i]],  # type: ignore[call-arg]
+                                  *looks, blank_before[i], *replies))
     return feats, DocumentStats(name, coverage)
+
+
+# LineFeatures' fields that depend on the page; the others, between them, come from ``_intrinsic``.
+PAGE_FIELDS = ("index", "text", "stop_share", "repeats", "blank_before")
+
+
+def _own_field_groups() -> tuple[tuple[str, ...], ...]:
+    """The line's own fields of LineFeatures, in the runs between ``PAGE_FIELDS`` after "text"."""
+    groups: list[list[str]] = [[]]
+    for name in LineFeatures.__dataclass_fields__:
+        if name in PAGE_FIELDS:
+            groups.append([])
+        else:
+            groups[-1].append(name)
+    return tuple(tuple(group) for group in groups[2:])
+
+
+OWN_FIELD_GROUPS = _own_field_groups()
+# (each group has several fields: itemgetter then gives a tuple)
+_GROUP_GETTERS = tuple(itemgetter(*group) for group in OWN_FIELD_GROUPS)
 
 
 # What a line looks like on its own is computed once per distinct line: cleaning repeats itself on
@@ -279,13 +306,22 @@ LINE_CACHE_SIZE = 16384
 
 
 @lru_cache(maxsize=LINE_CACHE_SIZE)
-def _intrinsic(line: str) -> tuple[tuple[str, ...], dict[str, Any]]:
-    """A line's words and the features that depend on the line alone (not on its page)."""
-    n_unspaced = len(UNSPACED.findall(line))
+def _intrinsic(line: str) -> tuple[tuple[str, ...], dict[str, Any], tuple[tuple[Any, ...], ...]]:
+    """A line's words, the features that depend on the line alone (not on its page), and their
+    values in the groups of ``OWN_FIELD_GROUPS``."""
+    toks, own = _own_evidence(line)
+    return toks, own, tuple(get(own) for get in _GROUP_GETTERS)
+
+
+def _own_evidence(line: str) -> tuple[tuple[str, ...], dict[str, Any]]:
+    """``_intrinsic``'s words and features. Patterns that need a character the line lacks (a digit,
+    a colon, a separator) are not tried."""
+    n_unspaced = 0 if line.isascii() else len(UNSPACED.findall(line))
     toks = tuple(words(line))
     n_words = count_words(line) if n_unspaced else len(toks)
     short = n_words <= SHORT_WORDS
     found = lexicon.categories_of(toks)
+    digit = short and _DIGIT.search(line) is not None
     return toks, {
         "words": n_words,
         "length": len(line) + 2 * n_unspaced,  # textutil.visible_length
@@ -294,27 +330,49 @@ def _intrinsic(line: str) -> tuple[tuple[str, ...], dict[str, Any]]:
         "lexicon_hits": 0 if short else len(found),
         "pointer": lexicon.is_pointer(line),
         "date_time": short and bool(_DATE_TIME_ONLY.match(line)),
-        "counter": short and bool(_COUNTER.match(line)),
+        "counter": digit and bool(_COUNTER.match(line)),
         "url": bool(_URL.match(line)),
-        "menu_like": short and bool(_PIPE_MENU.search(line)),
+        "menu_like": short and _has_any(line, _MENU_SEPARATORS) and bool(_PIPE_MENU.search(line)),
         "upper_share": _upper_share(line) if short else 0.0,
         "unspaced": n_unspaced > len(line) / 3,
         "comment_counter": short and bool(_COMMENT_COUNTER.match(line)),
-        "speaker": n_words <= 8 and bool(_SPEAKER.search(line)),
-        "has_date": short and bool(_HAS_DIGIT_DATE.search(line)),
-        "ends_with_count": bool(_ENDS_WITH_COUNT.search(line)),
+        "speaker": n_words <= 8 and ":" in line and bool(_SPEAKER.search(line)),
+        "has_date": digit and bool(_HAS_DIGIT_DATE.search(line)),
+        "ends_with_count": ")" in line and bool(_ENDS_WITH_COUNT.search(line)),
     }
 
 
+# Every match of ``_COUNTER`` and ``_HAS_DIGIT_DATE`` holds a digit, of ``_PIPE_MENU`` one of these.
+_DIGIT = re.compile(r"\d")
+_MENU_SEPARATORS = "|·•/"
+
+
+def _has_any(line: str, chars: str) -> bool:
+    return any(c in line for c in chars)
+
+
+_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_ASCII_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
 def _upper_share(line: str) -> float:
+    """Share of upper-case letters among letters (``str.isalpha``, ``str.isupper``; ASCII lines
+    counted on their bytes)."""
+    if line.isascii():
+        raw = line.encode("ascii")
+        letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+        upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
+        return upper / letters if letters else 0.0
     letters = sum(map(str.isalpha, line))
     return sum(map(str.isupper, line)) / letters if letters else 0.0
 
 
-@lru_cache(maxsize=LINE_CACHE_SIZE)
-def _vote_words(line: str) -> tuple[str, ...]:
-    """The words of a line that vote for the page's stoplist (numbers do not)."""
-    return tuple(w for w in _intrinsic(line)[0] if not w.isdigit())
+def _page_stoplist(lines: list[str]) -> tuple[str | None, frozenset[str], float]:
+    """``pick_stoplist`` over the words of all ``lines`` but numbers (which do not vote)."""
+    counts = Counter(chain.from_iterable(_intrinsic(line)[0] for line in lines))
+    for word in [w for w in counts if w.isdigit()]:
+        del counts[word]
+    return pick_counted(counts)
 
 
 @lru_cache(maxsize=LINE_CACHE_SIZE)

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -37,17 +39,36 @@ NEIGHBOURS = (-3, -2, -1, 1, 2, 3)
 DENSITY_WINDOWS = (2, 5, 12)
 
 
+# The lexicon category of a line as one number per category.
+_ONE_HOT = {c: tuple(1.0 if c == other else 0.0 for other in CATEGORIES) for c in CATEGORIES}
+_NO_CATEGORY = (0.0,) * len(CATEGORIES)
+_ASCII_DIGITS = b"0123456789"
+
+
+def _digits(text: str) -> int:
+    """How many digits (``\\d``) the text holds (an ASCII text counted on its bytes)."""
+    if text.isascii():
+        raw = text.encode("ascii")
+        return len(raw) - len(raw.translate(None, _ASCII_DIGITS))
+    return len(_DIGIT.findall(text))
+
+
+def _has_separator(text: str) -> bool:
+    """`` | ``, `` · ``, `` • `` or `` / `` in the text (the pattern only tried when one of them is)."""
+    return ("|" in text or "·" in text or "•" in text or "/" in text) and _SEPARATORS.search(text) is not None
+
+
 @lru_cache(maxsize=LINE_CACHE_SIZE)
 def own_features(text: str) -> np.ndarray:
     """A line's own evidence as numbers: the columns that depend on its text alone (the page's
     columns, stopword share, repeats and blank line before, are left at 0 for ``_fill_page_columns``).
     Read-only: cached per text."""
-    _, own = _intrinsic(text)
+    own = _intrinsic(text)[1]
     words = max(own["words"], 0)
     toks = text.split()
-    capitalised = sum(1 for t in toks if t[:1].isupper()) / len(toks) if toks else 0.0
+    capitalised = sum(map(str.isupper, map(itemgetter(0), toks))) / len(toks) if toks else 0.0
     lexicon_category = own["lexicon"]
-    cat = [1.0 if lexicon_category == c else 0.0 for c in CATEGORIES]
+    cat = _ONE_HOT.get(lexicon_category, _NO_CATEGORY)
     row = np.array([
         math.log1p(words),
         math.log1p(own["length"]) / 5,
@@ -71,12 +92,12 @@ def own_features(text: str) -> np.ndarray:
         own["upper_share"],
         float(own["unspaced"]),
         0.0,  # blank line before: a page column
-        len(_DIGIT.findall(text)) / max(len(text), 1),
+        _digits(text) / max(len(text), 1),
         capitalised,
         float(bool(_BULLET.match(text))),
         text.count(",") / max(words, 1),
         float(bool(_QUOTE.search(text))),
-        float(bool(_SEPARATORS.search(text))),
+        float(_has_separator(text)),
         float(own["comment_counter"]),
         float(own["speaker"]),
         float(own["has_date"]),
@@ -119,11 +140,7 @@ def feature_matrix(feats: list[LineFeatures], has_stoplist: bool, span: tuple[in
     neighbours = [padded[pad + k : pad + k + n] for k in NEIGHBOURS]
     prose = base[:, N_BASE - 1]
     cumsum = np.concatenate([[0.0], np.cumsum(prose)])
-    density = []
-    for w in DENSITY_WINDOWS:
-        lo = np.clip(np.arange(n) - w, 0, n)
-        hi = np.clip(np.arange(n) + w + 1, 0, n)
-        density.append((cumsum[hi] - cumsum[lo]) / (hi - lo))
+    density = [(cumsum[hi] - cumsum[lo]) / size for lo, hi, size in _windows(n, DENSITY_WINDOWS)]
     idx = np.arange(n)
     start, end = span if span else (n, n)
     inside = ((idx >= start) & (idx < end)).astype(float)
@@ -150,6 +167,25 @@ PROB_WINDOWS = (3, 10, 25)
 N_CONTEXT = len(PROB_OFFSETS) + len(PROB_WINDOWS) + 7  # columns of ``context_features``
 
 
+# Pages come in a few hundred lengths: the windows' bounds are computed once per length.
+WINDOW_CACHE_SIZE = 1024
+
+
+@lru_cache(maxsize=WINDOW_CACHE_SIZE)
+def _windows(n: int, widths: tuple[int, ...]) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray], ...]:
+    """For each width w, the bounds [lo, hi) of the window of lines i - w .. i + w around each of n
+    lines, cut at the page's ends, and its size (read-only)."""
+    idx = np.arange(n)
+    out = []
+    for w in widths:
+        lo, hi = np.clip(idx - w, 0, n), np.clip(idx + w + 1, 0, n)
+        size = hi - lo
+        for a in (lo, hi, size):
+            a.flags.writeable = False
+        out.append((lo, hi, size))
+    return tuple(out)
+
+
 def _run_span(scores: np.ndarray) -> tuple[int, int]:
     """Maximum-sum contiguous run [start, end) of ``scores`` (Kadane)."""
     best, best_span, total, start = 0.0, (0, 0), 0.0, 0
@@ -170,9 +206,7 @@ def context_features(probs: np.ndarray, words: np.ndarray) -> np.ndarray:
     cols = [padded[pad + k : pad + k + n] for k in PROB_OFFSETS]
     cumsum = np.concatenate([[0.0], np.cumsum(probs)])
     idx = np.arange(n)
-    for w in PROB_WINDOWS:
-        lo, hi = np.clip(idx - w, 0, n), np.clip(idx + w + 1, 0, n)
-        cols.append((cumsum[hi] - cumsum[lo]) / (hi - lo))
+    cols += [(cumsum[hi] - cumsum[lo]) / size for lo, hi, size in _windows(n, PROB_WINDOWS)]
     mass = probs * np.log1p(words)
     total = mass.sum() or 1.0
     cum_mass = np.cumsum(mass) / total
@@ -233,23 +267,33 @@ _BY_INSIDE_ANY_LINE = re.compile(BY_INSIDE.pattern.replace(r"\s", r"[^\S\n]"), r
 # Two to four capitalised words and nothing else: a name standing alone ("Jane Doe").
 _NAME_LINE = re.compile(r"^[^\S\n]*(?:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐΑ-Ω][\w'’.-]*[^\S\n]+){1,3}[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐΑ-Ω][\w'’.-]*"
                         r"[^\S\n]*$", re.M)
+# A line of names alone has at most this many words.
+NAME_MAX_WORDS = 5
 _WORD = re.compile(r"\w+")
 N_CUES = 17
 
 
-def _lines_hit(pattern: re.Pattern[str], texts: list[str], among: np.ndarray, n: int) -> np.ndarray:
-    """Which of the lines ``among`` hold a match of ``pattern`` (one search over them joined by
-    newlines: one call into the regex engine a page, not one a line)."""
-    hit = np.zeros(n, dtype=bool)
-    if not len(among):
+class _Lines:
+    """Some lines of a page joined by newlines, to search a pattern once over all of them (one call
+    into the regex engine a page, not one a line)."""
+
+    def __init__(self, texts: list[str], among: np.ndarray, n: int):
+        self.among, self.n = among, n
+        chosen = [texts[i] for i in among.tolist()]
+        self.starts = np.zeros(len(chosen), dtype=np.int64)
+        np.cumsum(np.fromiter(map(len, chosen), dtype=np.int64, count=len(chosen))[:-1] + 1, out=self.starts[1:])
+        self.joined = "\n".join(chosen)
+
+    def hit(self, pattern: re.Pattern[str]) -> np.ndarray:
+        """Which of the n lines hold a match of ``pattern`` (among the joined ones; a match that
+        runs on into the next line counts for the line it starts in)."""
+        hit = np.zeros(self.n, dtype=bool)
+        if not len(self.among):
+            return hit
+        positions = [m.start() for m in pattern.finditer(self.joined)]
+        if positions:
+            hit[self.among[np.searchsorted(self.starts, positions, side="right") - 1]] = True
         return hit
-    chosen = [texts[i] for i in among.tolist()]
-    starts = np.zeros(len(chosen), dtype=np.int64)
-    np.cumsum([len(t) + 1 for t in chosen[:-1]], out=starts[1:])
-    positions = [m.start() for m in pattern.finditer("\n".join(chosen))]
-    if positions:
-        hit[among[np.searchsorted(starts, positions, side="right") - 1]] = True
-    return hit
 
 
 def _near(flags: np.ndarray, offsets: range) -> np.ndarray:
@@ -273,14 +317,26 @@ def _crumbs(texts: list[str], words: np.ndarray) -> tuple[np.ndarray, np.ndarray
     "The Headline": a breadcrumb or a glued menu); (b) the nearby lines they end with."""
     n = len(texts)
     ends, echoed = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
-    for k in (-3, -2, -1, 1, 2, 3):
-        i = np.arange(max(0, -k), min(n, n - k))
-        j = i + k
-        pairs = (words[j] >= CRUMB_MIN_WORDS) & (words[i] > words[j]) & (words[i] <= BYLINE_MAX_WORDS * 2)
-        for a, b in zip(i[pairs].tolist(), j[pairs].tolist(), strict=True):
-            if _token_text(texts[a]).endswith(" " + _token_text(texts[b])):
-                ends[a] = echoed[b] = True
+    tokens = [_token_text(t) for t in texts]
+    # a line can only end with another when their last words are the same (equal hashes)
+    last = np.fromiter((hash(t[t.rfind(" ") + 1:]) for t in tokens), dtype=np.int64, count=n)
+    i, j = _neighbour_pairs(n)
+    pairs = (words[j] >= CRUMB_MIN_WORDS) & (words[i] > words[j]) & (words[i] <= BYLINE_MAX_WORDS * 2) \
+        & (last[i] == last[j])
+    for a, b in zip(i[pairs].tolist(), j[pairs].tolist(), strict=True):
+        if tokens[a].endswith(" " + tokens[b]):
+            ends[a] = echoed[b] = True
     return ends, echoed
+
+
+@lru_cache(maxsize=WINDOW_CACHE_SIZE)
+def _neighbour_pairs(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Every (line, line up to CUE_REACH lines above or below it) of a page of n lines (read-only)."""
+    offsets = [k for k in range(-CUE_REACH, CUE_REACH + 1) if k]
+    i = np.concatenate([np.arange(max(0, -k), min(n, n - k)) for k in offsets]).astype(np.int64)
+    j = i + np.repeat(offsets, [max(0, min(n, n - k) - max(0, -k)) for k in offsets])
+    i.flags.writeable = j.flags.writeable = False
+    return i, j
 
 
 def role_cues(x: np.ndarray, words: np.ndarray, texts: list[str]) -> np.ndarray:
@@ -293,10 +349,10 @@ def role_cues(x: np.ndarray, words: np.ndarray, texts: list[str]) -> np.ndarray:
         return np.zeros((0, N_CUES))
     short = words <= BYLINE_MAX_WORDS
     dated = short & ((x[:, DATE_TIME_COLUMN] > 0) | (x[:, HAS_DATE_COLUMN] > 0))
-    lead = (_lines_hit(_LEAD_ANY_LINE, texts, np.flatnonzero(short), n)
-            | _lines_hit(_GLUED_ANY_LINE, texts, np.flatnonzero(short), n)
-            | _lines_hit(_BY_INSIDE_ANY_LINE, texts, np.flatnonzero(dated), n))
-    name = _lines_hit(_NAME_LINE, texts, np.flatnonzero(words <= 5), n)
+    short_lines = _Lines(texts, np.flatnonzero(short), n)
+    lead = (short_lines.hit(_LEAD_ANY_LINE) | short_lines.hit(_GLUED_ANY_LINE)
+            | _Lines(texts, np.flatnonzero(dated), n).hit(_BY_INSIDE_ANY_LINE))
+    name = _Lines(texts, np.flatnonzero(words <= NAME_MAX_WORDS), n).hit(_NAME_LINE)
     cue = dated | lead
     before: np.ndarray = np.cumsum(dated) - dated
     ends, echoed = _crumbs(texts, words)
@@ -344,9 +400,22 @@ def single_threaded_blas() -> Iterator[None]:
     between its threads, and on this 2-core machine that made each product ~2 ms instead of ~0.03 ms
     (measured: 1.4 ms against 0.06 ms a page for the first network). Batches run one process per
     core anyway, so a thread pool inside each only gets in their way.
+
+    Nested uses limit the threads once (setting and restoring the limit costs ~20 us).
     """
-    with _blas().limit(limits=1, user_api="blas"):
+    if getattr(_LIMITED, "depth", 0):
         yield
+        return
+    with _blas().limit(limits=1, user_api="blas"):
+        _LIMITED.depth = 1
+        try:
+            yield
+        finally:
+            _LIMITED.depth = 0
+
+
+# Whether this thread is inside ``single_threaded_blas``.
+_LIMITED = threading.local()
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 
 import justext
 import numpy as np
@@ -68,12 +69,17 @@ def pick_stoplist(words: list[str]) -> tuple[str | None, frozenset[str], float]:
 
     Returns ``(None, frozenset(), coverage)`` when no list covers at least MIN_COVERAGE.
     """
-    if not words:
+    return pick_counted(Counter(words))
+
+
+def pick_counted(counts: Counter[str]) -> tuple[str | None, frozenset[str], float]:
+    """``pick_stoplist`` of the words counted in ``counts`` (a page's words are counted in one
+    C-level pass; each distinct word is then looked up once)."""
+    n_words = sum(counts.values())
+    if not n_words:
         return None, frozenset(), 0.0
     index = _index()
-    counts = Counter(words)
-    lookup = index.vocabulary.get
-    all_rows = np.fromiter((lookup(w, -1) for w in counts), dtype=np.int64, count=len(counts))
+    all_rows = np.fromiter(map(index.vocabulary.get, counts, repeat(-1)), dtype=np.int64, count=len(counts))
     known = all_rows >= 0
     if not known.any():
         return None, frozenset(), 0.0
@@ -87,8 +93,7 @@ def pick_stoplist(words: list[str]) -> tuple[str | None, frozenset[str], float]:
     # ties (and near-ties between big lists) go to the list whose words are most specific: fewer words
     top = np.flatnonzero(scores == scores.max())
     best = int(top[np.argmin(index.sizes[top])])
-    coverage = float(scores[best]) / len(words)
+    coverage = float(scores[best]) / n_words
     if coverage < MIN_COVERAGE:
         return None, frozenset(), coverage
     return index.names[best], index.lists[best], coverage
-

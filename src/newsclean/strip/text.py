@@ -26,7 +26,7 @@ from ..metadata import BY_INSIDE, parse_byline
 from ..models import Line, Role
 from . import Stripped
 from .features import SHORT_WORDS, LineFeatures, compute_features, read_lines
-from .model import BYLINE_MAX_WORDS, feature_matrix, load_model
+from .model import BYLINE_MAX_WORDS, feature_matrix, load_model, single_threaded_blas
 from .model import BYLINE_START as _BYLINE_START
 
 # --- scoring (units: roughly "words of evidence") -------------------------------------------------
@@ -168,8 +168,9 @@ def predict_lines(ev: Evidence, roles: bool = True) -> tuple[np.ndarray, dict[st
     x = feature_matrix(ev.feats, ev.has_stoplist, ev.rule_span, [v.barrier for v in ev.verdicts],
                        [v.score for v in ev.verdicts])
     words = np.array([f.words for f in ev.feats], dtype=float)
-    probs = model.probabilities(x, words)
-    return probs, model.role_probabilities(x, probs, words, [f.text for f in ev.feats]) if roles else {}
+    with single_threaded_blas():
+        probs = model.probabilities(x, words)
+        return probs, model.role_probabilities(x, probs, words, [f.text for f in ev.feats]) if roles else {}
 
 
 # Decoding the network's probabilities into one article span (chosen on held-out benchmark pages,
@@ -369,11 +370,10 @@ def assign_roles(feats: list[LineFeatures], verdicts: list[Verdict], span: tuple
         else:
             roles[i] = (Role.BODY, "")
     # a span must not end on a subheading-looking line: trailing ones are usually chrome
-    last = max((i for i in range(n) if roles[i][0].kept), default=-1)
-    while last >= 0 and roles[last][0] is Role.HEADING:
-        roles[last] = (Role.REMOVED, "after-article")
-        last = max((i for i in range(last) if roles[i][0].kept), default=-1)
-    top = min((i for i in range(n) if roles[i][0].kept), default=start)
+    kept = [i for i, (role, _) in enumerate(roles) if role.kept]
+    while kept and roles[kept[-1]][0] is Role.HEADING:
+        roles[kept.pop()] = (Role.REMOVED, "after-article")
+    top = kept[0] if kept else start
     if role_probs:
         found = _pick_metadata_lines(feats, verdicts, role_probs, roles, top, url, comments)
         _mark_captions(feats, verdicts, roles, top)
