@@ -278,6 +278,23 @@ def test_american_numeric_dates_are_month_first() -> None:
     assert meta(body=body, lang="en-GB").date == "2022-04-05"
 
 
+@pytest.mark.parametrize("shown, lang, date", [
+    ("2025/4/29", "en-GB", "2025-04-29"),
+    ("2025/04/29", "en-US", "2025-04-29"),  # year first: the month follows, American page or not
+    ("2025/04/05", "en-US", "2025-04-05"),
+    ("2025/04/29 10:30", "ja", "2025-04-29T10:30"),
+    ("29/4/2025", "en-GB", "2025-04-29"),  # day and month orders read as before
+    ("4/29/2025", "en-GB", "2025-04-29"),
+    ("05/04/2025", "en-US", "2025-05-04"),
+])
+def test_numeric_dates_year_first_with_slashes(shown: str, lang: str, date: str) -> None:
+    assert meta(body=f"<h1>Tram line opens</h1><p>Posted {shown}</p>", lang=lang).date == date
+
+
+def test_a_date_in_a_links_path_is_not_a_written_date() -> None:
+    assert meta(body="<h1>Tram line opens</h1><p>See citypost.example/2025/04/29/bus</p>").date is None
+
+
 # --- the rest ----------------------------------------------------------------------------------------------
 
 def test_language_url_site_description_tags_image() -> None:

@@ -477,9 +477,10 @@ def _us_locale(page: Page) -> bool:
 
 
 def _month_first(iso: str, match: re.Match[str]) -> str:
-    """Swap day and month of a numeric date read day-first ("12/02/2021") when the page is American."""
+    """Swap day and month of a numeric date read day-first ("12/02/2021") when the page is American
+    (a year written first, "2021/12/02", is followed by the month everywhere)."""
     parts = match.groupdict()
-    if "/" not in match.group(0) or parts.get("mn") or not parts.get("m"):
+    if "/" not in match.group(0) or parts.get("mn") or not parts.get("m") or match.start("y") < match.start("m"):
         return iso
     day, month = int(parts["d"]), int(parts["m"])
     if day > 12 or month > 12:
