@@ -133,6 +133,13 @@ def test_the_only_h1_is_the_headline_a_reader_sees() -> None:
     ("Vanessa Mendez, MD, gastroenterologist", ["Vanessa Mendez"]),  # a lower-case description ends the names
     ("Stadtkurier Verlag GmbH", []),
     ("Photo: Jane Doe", []),
+    ("Tom May", ["Tom May"]),  # a surname that is a month's name
+    ("By Alyssa Maio on January 21, 2023", ["Alyssa Maio"]),
+    ("Written By: Ann March", ["Ann March"]),
+    ("By Luke Kim December 2, 2021", ["Luke Kim"]),  # the month of the date after the name
+    ("Supermove February 3, 2025", ["Supermove"]),
+    ("Von Hanna Schmidt, Samstag, 19. Oktober 2019", ["Hanna Schmidt"]),
+    ("Von Hanna Schmidt am Samstag", ["Hanna Schmidt"]),
 ])
 def test_names_in_byline(byline: str, names: list[str]) -> None:
     assert names_in_byline(byline) == names

@@ -53,6 +53,12 @@ def test_numeric_date_year_first_with_slashes(dateline: str, date: str) -> None:
     assert doc.date == date
 
 
+def test_a_surname_that_is_a_months_name_is_kept() -> None:
+    doc = newsclean.clean(_page("Council keeps the library open on weekends", "By Tom May", "March 3, 2024"),
+                          kind="text")
+    assert list(doc.authors) == ["Tom May"]
+
+
 def test_title_is_the_line_above_the_byline_not_the_breadcrumb() -> None:
     doc = newsclean.clean(_page("Home > Local > Council keeps the library open on weekends",
                                 "Council keeps the library open on weekends", "By Erika Muster", "March 3, 2024"),
