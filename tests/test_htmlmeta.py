@@ -156,6 +156,21 @@ def test_a_lower_case_declared_author_is_capitalised() -> None:
     assert meta('<meta name="author" content="admin">').authors == ()
 
 
+@pytest.mark.parametrize("head, body, authors", [
+    ('<meta name="author" content="Tom">', "<h1>Tram</h1><p>By Tom May</p>", ("Tom May",)),
+    ("", '<h1>Tram</h1><p class="byline">Todd Bates</p>', ("Todd Bates",)),  # JSON-LD's "Todd" below
+    ('<meta name="author" content="Tom">', "<h1>Tram</h1><p>By Ann Roe</p>", ("Tom",)),  # not the same person
+    ('<meta name="author" content="Tom">', "<h1>Tram</h1><p>Tomorrow</p>", ("Tom",)),
+    ('<meta name="author" content="Bates">', "<h1>Tram</h1><p>By Todd Bates</p>", ("Bates",)),  # a surname alone
+    ('<meta name="citation_author" content="Bates, Todd">', "<h1>Tram</h1><p>By Todd Bates</p>", ("Todd Bates",)),
+    ('<meta name="author" content="Jane Doe">', "<h1>Tram</h1><p>By Jane A. Doe</p>", ("Jane Doe",)),
+])
+def test_a_one_word_declared_author_takes_the_fuller_name_the_byline_shows(head: str, body: str,
+                                                                           authors: tuple[str, ...]) -> None:
+    jsonld = {"@type": "NewsArticle", "author": "Todd"} if not head else None
+    assert meta(head, body, jsonld=jsonld).authors == authors
+
+
 def test_twitter_written_by_label() -> None:
     head = ('<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="5 minutes">'
             '<meta name="twitter:label2" content="Written by"><meta name="twitter:data2" content="Jane Doe">')
