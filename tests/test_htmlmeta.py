@@ -133,6 +133,13 @@ def test_the_only_h1_is_the_headline_a_reader_sees() -> None:
     ("Vanessa Mendez, MD, gastroenterologist", ["Vanessa Mendez"]),  # a lower-case description ends the names
     ("Stadtkurier Verlag GmbH", []),
     ("Photo: Jane Doe", []),
+    ("Tom May", ["Tom May"]),  # a surname that is a month's name
+    ("By Alyssa Maio on January 21, 2023", ["Alyssa Maio"]),
+    ("Written By: Ann March", ["Ann March"]),
+    ("By Luke Kim December 2, 2021", ["Luke Kim"]),  # the month of the date after the name
+    ("Supermove February 3, 2025", ["Supermove"]),
+    ("Von Hanna Schmidt, Samstag, 19. Oktober 2019", ["Hanna Schmidt"]),
+    ("Von Hanna Schmidt am Samstag", ["Hanna Schmidt"]),
 ])
 def test_names_in_byline(byline: str, names: list[str]) -> None:
     assert names_in_byline(byline) == names
@@ -147,6 +154,21 @@ def test_meta_author_is_split_and_the_site_is_not_an_author() -> None:
 def test_a_lower_case_declared_author_is_capitalised() -> None:
     assert meta('<meta name="author" content="kirstin boatto">').authors == ("Kirstin Boatto",)
     assert meta('<meta name="author" content="admin">').authors == ()
+
+
+@pytest.mark.parametrize("head, body, authors", [
+    ('<meta name="author" content="Tom">', "<h1>Tram</h1><p>By Tom May</p>", ("Tom May",)),
+    ("", '<h1>Tram</h1><p class="byline">Todd Bates</p>', ("Todd Bates",)),  # JSON-LD's "Todd" below
+    ('<meta name="author" content="Tom">', "<h1>Tram</h1><p>By Ann Roe</p>", ("Tom",)),  # not the same person
+    ('<meta name="author" content="Tom">', "<h1>Tram</h1><p>Tomorrow</p>", ("Tom",)),
+    ('<meta name="author" content="Bates">', "<h1>Tram</h1><p>By Todd Bates</p>", ("Bates",)),  # a surname alone
+    ('<meta name="citation_author" content="Bates, Todd">', "<h1>Tram</h1><p>By Todd Bates</p>", ("Todd Bates",)),
+    ('<meta name="author" content="Jane Doe">', "<h1>Tram</h1><p>By Jane A. Doe</p>", ("Jane Doe",)),
+])
+def test_a_one_word_declared_author_takes_the_fuller_name_the_byline_shows(head: str, body: str,
+                                                                           authors: tuple[str, ...]) -> None:
+    jsonld = {"@type": "NewsArticle", "author": "Todd"} if not head else None
+    assert meta(head, body, jsonld=jsonld).authors == authors
 
 
 def test_twitter_written_by_label() -> None:
@@ -276,6 +298,23 @@ def test_american_numeric_dates_are_month_first() -> None:
     body = "<h1>Tram line opens</h1><p>Posted 05/04/2022</p>"
     assert meta(body=body, lang="en-US").date == "2022-05-04"
     assert meta(body=body, lang="en-GB").date == "2022-04-05"
+
+
+@pytest.mark.parametrize("shown, lang, date", [
+    ("2025/4/29", "en-GB", "2025-04-29"),
+    ("2025/04/29", "en-US", "2025-04-29"),  # year first: the month follows, American page or not
+    ("2025/04/05", "en-US", "2025-04-05"),
+    ("2025/04/29 10:30", "ja", "2025-04-29T10:30"),
+    ("29/4/2025", "en-GB", "2025-04-29"),  # day and month orders read as before
+    ("4/29/2025", "en-GB", "2025-04-29"),
+    ("05/04/2025", "en-US", "2025-05-04"),
+])
+def test_numeric_dates_year_first_with_slashes(shown: str, lang: str, date: str) -> None:
+    assert meta(body=f"<h1>Tram line opens</h1><p>Posted {shown}</p>", lang=lang).date == date
+
+
+def test_a_date_in_a_links_path_is_not_a_written_date() -> None:
+    assert meta(body="<h1>Tram line opens</h1><p>See citypost.example/2025/04/29/bus</p>").date is None
 
 
 # --- the rest ----------------------------------------------------------------------------------------------

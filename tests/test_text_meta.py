@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 import newsclean
 from newsclean.strip.features import split_lines
@@ -38,6 +39,24 @@ def test_author_after_the_date_and_by_inside() -> None:
                                 "Posted on 3 March 2024 by Jan Novak"), kind="text")
     assert list(doc.authors) == ["Jan Novak"]
     assert doc.date == "2024-03-03"
+
+
+@pytest.mark.parametrize("dateline, date", [
+    ("2025/4/29", "2025-04-29"),
+    ("2025/04/29", "2025-04-29"),
+    ("29/4/2025", "2025-04-29"),  # day and month orders read as before
+    ("4/29/2025", "2025-04-29"),
+])
+def test_numeric_date_year_first_with_slashes(dateline: str, date: str) -> None:
+    doc = newsclean.clean(_page("Council keeps the library open on weekends", "By Erika Muster", dateline),
+                          kind="text")
+    assert doc.date == date
+
+
+def test_a_surname_that_is_a_months_name_is_kept() -> None:
+    doc = newsclean.clean(_page("Council keeps the library open on weekends", "By Tom May", "March 3, 2024"),
+                          kind="text")
+    assert list(doc.authors) == ["Tom May"]
 
 
 def test_title_is_the_line_above_the_byline_not_the_breadcrumb() -> None:

@@ -18,6 +18,17 @@ BYLINE_END = re.compile(
     r"(?:last\s+)?updated|published|posted(?!\s+by)|veröffentlicht(?!\s+von)|publiziert|aktualisiert|"
     r"erschienen|mis à jour|publié|actualizado|publicado|view|read more|learn more|see all|alle artikel|"
     r"more from|follow|stand)\b.*|\d.*", re.I)
+# Weekdays, which end a name as months do ("Hanna Schmidt am Samstag").
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+                      "wed", "thu", "fri", "sat", "sun", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
+                      "samstag", "sonntag", "mo", "di", "mi", "do", "fr", "sa", "so", "lundi", "mardi", "mercredi",
+                      "jeudi", "vendredi", "samedi", "dimanche"})
+# A date after the names: a weekday or a month, then a number ("Supermove February 3, 2025",
+# "Hanna Schmidt am Samstag, 19. Oktober").
+_DATE_WORD = "|".join(sorted((re.escape(w) for w in MONTH_BY_NAME), key=len, reverse=True))
+_WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+DATE_AFTER_NAME = re.compile(rf"\b(?=[^\W\d_]+\.?,?\s*(?:[^\W\d_]+\.?\s*)?\d)(?:{_DATE_WORD}|{_WEEKDAY})\b"
+                             rf"\.?,?\s*(?:(?:{_DATE_WORD})\b\.?\s*)?\d.*", re.I)
 # What comes before the authors: "By", "Written by", "Von", "Article by:", "Text & Fotos:".
 BYLINE_LEAD = re.compile(
     r"^(?:(?:written|posted|published|reported|article|story|words|photos?|text|more\s+articles|this\s+post\s+was"
@@ -91,6 +102,7 @@ def names_in_byline(text: str, min_words: int = 1) -> list[str]:
     text = " ".join(html.unescape(text).split())
     if CREDIT.match(text):
         return []
+    text = DATE_AFTER_NAME.sub("", text)
     text = BYLINE_LEAD.sub("", BYLINE_END.sub("", BYLINE_LEAD.sub("", GLUED_LEAD.sub("", text))))
     out: list[str] = []
     for chunk in LIST_SEPARATOR.split(text):
@@ -122,18 +134,31 @@ def _tidy_name(name: str) -> str:
 
 
 def _drop_date_words(name: str) -> str:
-    """ "Luke Kim December" -> "Luke Kim"; "Hanna Schmidt am Samstag" -> "Hanna Schmidt"."""
+    """ "Luke Kim December" -> "Luke Kim"; "Hanna Schmidt am Samstag" -> "Hanna Schmidt"; but a month's
+    name that is a surname ("Tom May", "Alyssa Maio", "Ann March") stays: a name keeps two words.
+
+    >>> _drop_date_words("Luke Kim December"), _drop_date_words("Hanna Schmidt am Samstag")
+    ('Luke Kim', 'Hanna Schmidt')
+    >>> _drop_date_words("Tom May"), _drop_date_words("Jane on May")
+    ('Tom May', 'Jane')
+    """
     words = name.split()
-    while words and (words[-1].lower().rstrip(".,") in MONTH_BY_NAME or words[-1].lower().rstrip(".,") in WEEKDAYS
-                     or words[-1].lower() in ("on", "am", "le", "el", "il", "on:", "said")):
-        words.pop()
+    while words:
+        last = words[-1].lower()
+        date_word = last.rstrip(".,") in MONTH_BY_NAME or last.rstrip(".,") in WEEKDAYS
+        if last in ("on", "am", "le", "el", "il", "on:", "said") or (
+                date_word and len(words) > MIN_WORDS_BEFORE_DATE_WORD):
+            words.pop()
+        else:
+            break
     return " ".join(words)
 
 
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
-                      "wed", "thu", "fri", "sat", "sun", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
-                      "samstag", "sonntag", "mo", "di", "mi", "do", "fr", "sa", "so", "lundi", "mardi", "mercredi",
-                      "jeudi", "vendredi", "samedi", "dimanche"})
+# A month or a weekday after a single word, with no number after it, is a surname ("Tom May"); one
+# followed by a number begins a date (DATE_AFTER_NAME: "Supermove February 3, 2025").
+MIN_WORDS_BEFORE_DATE_WORD = 2
+
+
 
 
 def is_person_name(name: str) -> bool:

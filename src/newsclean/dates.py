@@ -1,5 +1,5 @@
 """Find and parse publication dates in free text ("December 2, 2021 8:45 PM", "2 грудня 2021",
-"2. Dezember 2021", "2021-12-02", "02.12.2021").
+"2. Dezember 2021", "2021-12-02", "2021/12/02", "02.12.2021").
 
 Common shapes are parsed here with month-name tables (fast, no guessing); anything else is
 handed to dateparser, which knows about 200 locales.
@@ -50,6 +50,9 @@ _PATTERNS = [
     # 2 December 2021 / 2. Dezember 2021 / 2 грудня 2021 р. / 2 de diciembre de 2021
     re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?(?P<mn>{_MONTH})\.?,?\s+(?:de\s+)?(?P<y>\d{{4}})"
                + _TIME, re.I),
+    # 2021/12/02, 2021/12/2 (year first: then the month, as in East Asia and in ISO 8601; never inside a
+    # URL's path, "/2021/12/02/", which names when some page was filed, perhaps another one's)
+    re.compile(r"(?<![\d/])(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\d/])" + _TIME, re.I),
     # 02.12.2021 / 02/12/2021 (day first, as everywhere but the US; US order when day > 12 says so)
     re.compile(r"(?<![\d.])(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})(?![\d.])" + _TIME, re.I),
     # 2021年12月2日 / 2021. 12. 2.

@@ -230,14 +230,44 @@ def pick_authors(page: Page, tree: etree._Element, sites: list[str], lines: list
         "link": lambda: [(text, 2) for text in _author_links(tree)],  # a link's text may be "Log in"
         "traf": lambda: [(guess, 1)] if (guess := fallback()) and _visible(guess, lines) else [],
     }
+    def shown() -> list[str]:
+        return [n for source in ("dom", "text") for text, min_words in sources[source]()
+                for n in names_in_byline(text) if len(n.split()) >= min_words]
+
     for source in AUTHOR_SOURCES:
         excluded = set() if source in VISIBLE_SOURCES else site_keys
         for text, min_words in sources[source]():
             names = unique([n for n in names_in_byline(text) if compact(n) not in excluded
                             and (len(n.split()) >= min_words or compact(n) in site_keys)])
             if names:
-                return names
+                return fuller_names(names, shown) if source in DECLARED_SOURCES else names
     return []
+
+
+# Sources whose one-word name ("Todd") may be the short form of the name the byline shows ("By Todd Bates").
+DECLARED_SOURCES = frozenset({"ld", "meta"})
+
+
+def fuller_names(names: list[str], shown: Callable[[], list[str]]) -> list[str]:
+    """``names`` with each one-word name replaced by the first name ``shown`` on the page (read only then)
+    that begins with it: a given name standing for the whole ("Tom" declared, "Tom May" in the byline).
+    Not a surname alone: "Kaufman, Jeff T." in an author field is split in two, and "Kaufman" is no
+    short form of "Jeff Kaufman". A one-word name that is part of a fuller name taken is that person's
+    other half ("Roy, Aniruddha" split in two) and goes.
+
+    >>> fuller_names(["Todd", "Jane Doe"], lambda: ["Todd Bates"]), fuller_names(["Bates"], lambda: ["Todd Bates"])
+    (['Todd Bates', 'Jane Doe'], ['Bates'])
+    >>> fuller_names(["Roy", "Aniruddha", "Patel"], lambda: ["Aniruddha Roy"])
+    ['Aniruddha Roy', 'Patel']
+    """
+    if all(len(name.split()) > 1 for name in names):
+        return names
+    visible = [(name, norm(name).split()) for name in shown()]
+    fuller = {name: next((full for full, words in visible if len(words) > 1 and words[0] == norm(name)), None)
+              for name in names if len(name.split()) == 1}
+    taken = {word for full in fuller.values() if full for word in norm(full).split()}
+    return unique([fuller.get(name) or name for name in names
+                   if fuller.get(name) or len(name.split()) > 1 or norm(name) not in taken])
 
 
 def _capitalise(name: str) -> str:
@@ -477,9 +507,10 @@ def _us_locale(page: Page) -> bool:
 
 
 def _month_first(iso: str, match: re.Match[str]) -> str:
-    """Swap day and month of a numeric date read day-first ("12/02/2021") when the page is American."""
+    """Swap day and month of a numeric date read day-first ("12/02/2021") when the page is American
+    (a year written first, "2021/12/02", is followed by the month everywhere)."""
     parts = match.groupdict()
-    if "/" not in match.group(0) or parts.get("mn") or not parts.get("m"):
+    if "/" not in match.group(0) or parts.get("mn") or not parts.get("m") or match.start("y") < match.start("m"):
         return iso
     day, month = int(parts["d"]), int(parts["m"])
     if day > 12 or month > 12:
