@@ -302,7 +302,10 @@ _GROUP_GETTERS = tuple(itemgetter(*group) for group in OWN_FIELD_GROUPS)
 
 # What a line looks like on its own is computed once per distinct line: cleaning repeats itself on
 # its own output (for idempotence), and batches repeat the same menus and footers page after page.
-LINE_CACHE_SIZE = 16384
+# Four caches hold this many lines each: at 16,384 a worker cleaning a 200 MB stream of HTML pages
+# (read whole by the HTML merge) peaked at 297 MB, at 8,192 at 260 MB, in the same time (make bench-batch's
+# stream, --jobs 2).
+LINE_CACHE_SIZE = 8192
 
 
 @lru_cache(maxsize=LINE_CACHE_SIZE)

@@ -167,14 +167,21 @@ PROB_WINDOWS = (3, 10, 25)
 N_CONTEXT = len(PROB_OFFSETS) + len(PROB_WINDOWS) + 7  # columns of ``context_features``
 
 
-# Pages come in a few hundred lengths: the windows' bounds are computed once per length.
-WINDOW_CACHE_SIZE = 1024
+# Pages come in a few hundred lengths: the windows' bounds are computed once per length, for pages of
+# up to WINDOW_CACHE_MAX_LINES lines (each entry holds arrays of ~170 bytes a line: 128 entries of at
+# most 1,000 lines stay under 22 MB; with 1,024 entries of any length, a 200 MB stream of HTML pages,
+# read whole by the merge, took a worker's peak memory from 275 to 308 MB).
+WINDOW_CACHE_SIZE = 128
+WINDOW_CACHE_MAX_LINES = 1000
 
 
-@lru_cache(maxsize=WINDOW_CACHE_SIZE)
 def _windows(n: int, widths: tuple[int, ...]) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray], ...]:
     """For each width w, the bounds [lo, hi) of the window of lines i - w .. i + w around each of n
     lines, cut at the page's ends, and its size (read-only)."""
+    return (_cached_windows if n <= WINDOW_CACHE_MAX_LINES else _window_bounds)(n, widths)
+
+
+def _window_bounds(n: int, widths: tuple[int, ...]) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray], ...]:
     idx = np.arange(n)
     out = []
     for w in widths:
@@ -184,6 +191,9 @@ def _windows(n: int, widths: tuple[int, ...]) -> tuple[tuple[np.ndarray, np.ndar
             a.flags.writeable = False
         out.append((lo, hi, size))
     return tuple(out)
+
+
+_cached_windows = lru_cache(maxsize=WINDOW_CACHE_SIZE)(_window_bounds)
 
 
 def _run_span(scores: np.ndarray) -> tuple[int, int]:
@@ -329,14 +339,20 @@ def _crumbs(texts: list[str], words: np.ndarray) -> tuple[np.ndarray, np.ndarray
     return ends, echoed
 
 
-@lru_cache(maxsize=WINDOW_CACHE_SIZE)
 def _neighbour_pairs(n: int) -> tuple[np.ndarray, np.ndarray]:
     """Every (line, line up to CUE_REACH lines above or below it) of a page of n lines (read-only)."""
+    return (_cached_pairs if n <= WINDOW_CACHE_MAX_LINES else _pairs)(n)
+
+
+def _pairs(n: int) -> tuple[np.ndarray, np.ndarray]:
     offsets = [k for k in range(-CUE_REACH, CUE_REACH + 1) if k]
     i = np.concatenate([np.arange(max(0, -k), min(n, n - k)) for k in offsets]).astype(np.int64)
     j = i + np.repeat(offsets, [max(0, min(n, n - k) - max(0, -k)) for k in offsets])
     i.flags.writeable = j.flags.writeable = False
     return i, j
+
+
+_cached_pairs = lru_cache(maxsize=WINDOW_CACHE_SIZE)(_pairs)
 
 
 def role_cues(x: np.ndarray, words: np.ndarray, texts: list[str]) -> np.ndarray:
