@@ -303,12 +303,17 @@ SHORT_LINE_WORDS = 4
 _WORD = re.compile(r"\w+")
 
 
+def _word_key(text: str) -> str:
+    """The lower-cased words of ``text`` joined by single spaces: text compared word for word."""
+    return " ".join(_WORD.findall(text.casefold()))
+
+
 def _covering(rendered: list[str], kept: list[str]) -> list[int | None]:
     """For each rendered line, the index of the trafilatura paragraph where its words begin (they may
     run on into the next ones), when such lines make up COVERED_SHARE of the paragraphs' words; else []."""
     if not rendered or not kept:
         return []
-    keys = [" ".join(_WORD.findall(k.casefold())) for k in kept]
+    keys = [_word_key(k) for k in kept]
     where = [j for j, key in enumerate(keys) if key]
     starts, parts, at = [], [], 0
     for j in where:  # the paragraphs' words in a row: " w1 w2 w3 ", starts[n] at the space before where[n]
@@ -319,8 +324,8 @@ def _covering(rendered: list[str], kept: list[str]) -> list[int | None]:
     holder: list[int | None] = []
     cursor = covered = 0
     for line in rendered:
-        words = _WORD.findall(line.casefold())
-        key = " ".join(words)
+        key = _word_key(line)
+        words = key.split()
         if len(words) >= SHORT_LINE_WORDS:
             found = text.find(f" {key} ", cursor)
             n = bisect.bisect_right(starts, found) - 1
@@ -379,12 +384,10 @@ def _merge(page: RenderedPage, first: list[tuple[Line, int | None]], second: lis
     keep = decide(votes.second_opinion, merged)
     # text trafilatura gave in pieces that are not rendered lines is kept as it gave it: a rendered
     # line holding the same words is not added a second time
-    given = " " + " ".join(" ".join(_WORD.findall(line.text.casefold())) for line, i in second
-                           if i is None and line.role.kept) + " "
+    given = " " + " ".join(_word_key(line.text) for line, i in second if i is None and line.role.kept) + " "
     out = []
     for line, i in second:
-        if i is not None and keep[i] and not line.role.kept and len(given) > 2 \
-                and f" {' '.join(_WORD.findall(line.text.casefold()))} " in given:
+        if i is not None and keep[i] and not line.role.kept and len(given) > 2 and f" {_word_key(line.text)} " in given:
             keep[i] = False
         if i is not None and line.role in (Role.BODY, Role.REMOVED) and keep[i] != line.role.kept:
             line = (Line(line.text, Role.BODY, "") if keep[i]
