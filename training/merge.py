@@ -129,8 +129,7 @@ def report(pages: list[Page], golds: dict, ensemble: merge.Ensemble, thresholds:
                     continue
                 part = [pages[k] for k in chosen]
                 base = score(part, golds, [p.kept for p in part])
-                keeps = [np.where(p.kept > 0, probs[k] >= drop, probs[k] > add)
-                         for p, k in zip(part, chosen, strict=True)]
+                keeps = [merge.decide(p.kept, probs[k], add, drop) for p, k in zip(part, chosen, strict=True)]
                 cells.append(f"{name} {'held-out' if held else 'train'} {base:.4f} -> {score(part, golds, keeps):.4f}")
         print(f"add > {add}, drop < {drop}: " + " | ".join(cells), flush=True)
 

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from .model import Network, _network, single_threaded_blas
+from .model import Network, _network, _windows, single_threaded_blas
 from .render import CONTEXT_BIT, HEADING_BIT, LIST_BIT, RenderedPage
 
 # A line trafilatura left out is added above this P(article), and one it kept (after the text model's
@@ -97,12 +97,10 @@ def _shift(a: np.ndarray, k: int) -> np.ndarray:
 
 
 def _window_mean(a: np.ndarray, radius: int) -> np.ndarray:
-    """The mean of ``a`` over the lines within ``radius`` of each line."""
-    n = len(a)
+    """The mean of ``a`` over the lines within ``radius`` of each line (the text model's window bounds)."""
+    lo, hi, size = _windows(len(a), (radius,))[0]
     total = np.concatenate([[0.0], np.cumsum(a, dtype=float)])
-    lo = np.clip(np.arange(n) - radius, 0, n)
-    hi = np.clip(np.arange(n) + radius + 1, 0, n)
-    return (total[hi] - total[lo]) / (hi - lo)
+    return (total[hi] - total[lo]) / size
 
 
 def _span_position(keep: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -178,6 +176,7 @@ def merge_probabilities(page: RenderedPage, votes: Votes, model: Ensemble | None
         return model.probabilities(line_features(page, votes))
 
 
-def decide(kept: np.ndarray, probability: np.ndarray) -> np.ndarray:
+def decide(kept: np.ndarray, probability: np.ndarray, add_above: float = ADD_ABOVE, drop_below: float = DROP_BELOW
+           ) -> np.ndarray:
     """The merged choice: a line changes side only when the network is sure."""
-    return np.where(kept > 0, probability >= DROP_BELOW, probability > ADD_ABOVE)
+    return np.where(kept > 0, probability >= drop_below, probability > add_above)
