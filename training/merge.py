@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import json
 import pickle
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -30,8 +29,9 @@ from pathlib import Path
 
 import numpy as np
 from bench import scoring
+from bench.data import load_gold
 from training.align import label_page
-from training.train import is_holdout, predict, train
+from training.train import is_holdout, predict, rows, train
 
 from newsclean.errors import NewscleanError
 from newsclean.read import decode
@@ -63,6 +63,11 @@ class Page:
     # the output as a sequence: (rendered line index or None, text, kept by trafilatura's choice)
     sequence: list[tuple[int | None, str, bool]]
 
+    @property
+    def w(self) -> np.ndarray:
+        """Each line's share of the page's words, so that every page counts the same."""
+        return (self.words + 1) / (self.words + 1).sum()
+
 
 def collect_page(task: tuple[str, Path, dict]) -> Page | None:
     name, path, gold = task
@@ -88,13 +93,13 @@ def collect_page(task: tuple[str, Path, dict]) -> Page | None:
                 votes.second_opinion, sequence)
 
 
-def collect(bench: Path, sets: tuple[str, ...], jobs: int) -> list[Page]:
-    tasks = []
-    for name in sets:
-        for line in (bench / name / "gold.jsonl").read_text(encoding="utf-8").split("\n"):
-            if line:
-                gold = json.loads(line)
-                tasks.append((name, bench / name / "html" / f"{gold['id']}.html.gz", gold))
+def load_golds(bench: Path, sets: tuple[str, ...]) -> dict[tuple[str, str], dict]:
+    """The gold record of every page, by (set, page id)."""
+    return {(name, page.id): page.gold for name in sets for page in load_gold(bench, name)}
+
+
+def collect(bench: Path, golds: dict[tuple[str, str], dict], jobs: int) -> list[Page]:
+    tasks = [(name, bench / name / "html" / f"{page_id}.html.gz", gold) for (name, page_id), gold in golds.items()]
     with ProcessPoolExecutor(jobs) as pool:
         return [p for p in pool.map(collect_page, tasks, chunksize=8) if p is not None]
 
@@ -107,14 +112,6 @@ def score(pages: list[Page], golds: dict[tuple[str, str], dict], keeps: list[np.
     """The set's metric over ``pages`` (all of one set) with these choices of lines."""
     return scoring.set_aggregate(pages[0].set, [scoring.set_page(p.set, golds[(p.set, p.id)], output(p, keep))
                                                 for p, keep in zip(pages, keeps, strict=True)])["f1"]
-
-
-def rows(pages: list[Page]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    known = [p.y >= 0 for p in pages]
-    weights = [(p.words + 1) / (p.words + 1).sum() for p in pages]
-    return (np.vstack([p.x[k] for p, k in zip(pages, known, strict=True)]),
-            np.concatenate([p.y[k] for p, k in zip(pages, known, strict=True)]),
-            np.concatenate([w[k] for w, k in zip(weights, known, strict=True)]))
 
 
 def report(pages: list[Page], golds: dict, ensemble: merge.Ensemble, thresholds: list[tuple[float, float]]
@@ -145,19 +142,14 @@ def main() -> None:
     args = ap.parse_args()
     sets = tuple(args.sets.split(","))
     started = time.time()
+    golds = load_golds(args.bench_dir, sets)
     if args.recollect or not CACHE.exists():
-        pages = collect(args.bench_dir, sets, args.jobs)
+        pages = collect(args.bench_dir, golds, args.jobs)
         CACHE.parent.mkdir(parents=True, exist_ok=True)
         CACHE.write_bytes(pickle.dumps(pages))
     else:
         pages = [p for p in pickle.loads(CACHE.read_bytes()) if p.set in sets]
     print(f"{len(pages)} pages, {sum(len(p.y) for p in pages)} lines ({time.time() - started:.0f} s)", flush=True)
-    golds = {}
-    for name in sets:
-        for line in (args.bench_dir / name / "gold.jsonl").read_text(encoding="utf-8").split("\n"):
-            if line:
-                gold = json.loads(line)
-                golds[(name, gold["id"])] = gold
     x, y, w = rows([p for p in pages if not p.holdout])
     networks = []
     for seed in range(SEEDS):
