@@ -48,15 +48,15 @@ MAX_KNOWN_TAGS = 4096
 # What the elements around a line say of it, from their tag and their class and id names: a bit each
 # in RenderedPage.context. The HTML merge model (strip/merge.py) reads them as line features. The
 # name patterns are the usual words of page templates (WordPress, Drupal, news CMSs), not of any site.
-CONTEXT_CUES: dict[str, re.Pattern[str]] = {
-    "nav": re.compile(r"nav|menu|breadcrumb|footer|header|sidebar|masthead|topbar|toolbar|skip", re.I),
-    "related": re.compile(r"related|recommend|popular|trending|more-|read-?more|also|teaser|promo|widget|rail|"
-                          r"outbrain|taboola", re.I),
-    "promo": re.compile(r"share|social|follow|newsletter|subscri|signup|sign-up|donat|paywall|cookie|consent|"
-                        r"advert|\bads?\b|sponsor", re.I),
-    "comment": re.compile(r"comment|disqus|respond|reply", re.I),
-    "article": re.compile(r"article|post|entry|content|story|body|text", re.I),
-    "meta": re.compile(r"author|byline|date|time|caption|credit|tags?\b|categor", re.I),
+# (regular expressions, matched against lower-cased names)
+CONTEXT_CUES: dict[str, str] = {
+    "nav": r"nav|menu|breadcrumb|footer|header|sidebar|masthead|topbar|toolbar|skip",
+    "related": r"related|recommend|popular|trending|more-|read-?more|also|teaser|promo|widget|rail|outbrain|taboola",
+    "promo": r"share|social|follow|newsletter|subscri|signup|sign-up|donat|paywall|cookie|consent|advert|"
+             r"\bads?\b|sponsor",
+    "comment": r"comment|disqus|respond|reply",
+    "article": r"article|post|entry|content|story|body|text",
+    "meta": r"author|byline|date|time|caption|credit|tags?\b|categor",
 }
 CONTEXT_BIT = {name: 1 << k for k, name in enumerate(CONTEXT_CUES)}
 # Tags that say the same as a class name would.
@@ -80,7 +80,7 @@ LIST_BIT = HEADING_BIT << 1
 _LINK_BIT = LIST_BIT << 1  # not a context: marks <a> elements while walking
 # All cues in one pattern, one named group each: one scan of an element's names finds them all. It
 # scans lower-cased names: re.IGNORECASE made the scan 3.4 times slower (12,117 names of aeb pages).
-_ANY_CUE = re.compile("|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in CONTEXT_CUES.items()))
+_ANY_CUE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in CONTEXT_CUES.items()))
 _NAMED = etree.XPath("//*[@class or @id]")  # found by libxml2: only these need their names read
 
 
@@ -117,7 +117,8 @@ def render_page(tree: etree._Element, context: bool = True) -> RenderedPage:
             state["link_chars"] += len(text.strip())
 
     def enter(bits: int, sign: int) -> None:
-        state["links"] += sign * (bits >> _LINK_BIT.bit_length() - 1 & 1)
+        if bits & _LINK_BIT:
+            state["links"] += sign
         for k in range(len(counts)):
             if bits >> k & 1:
                 counts[k] += sign
