@@ -12,7 +12,12 @@ Recipe:
 3. The held-out pages are scored with each set's own metric, trafilatura's choice against the
    merged one, for the decision thresholds of ``strip.merge``.
 
-    python -m training.merge --bench-dir ../shared/bench [--jobs 2] [--recollect]
+    python -m training.merge --bench-dir ../shared/bench [--jobs 2] [--recollect] [--text-folds DIR]
+
+With ``--text-folds DIR`` (``DIR/fold_K.npz``, K from 0 to FOLDS - 1, made by ``python -m training.train
+--exclude-fold K --out DIR/fold_K.npz``), each training page is read by a text model that did not see it
+(its fold's), so the network learns how far to trust the text model on pages it never saw, which is what
+it meets at run time; the held-out pages are read by the shipped model, as at run time.
 
 The collected pages are cached in ``training/data/merge_pages.pkl`` (git-ignored).
 """
@@ -25,19 +30,21 @@ import pickle
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 from bench import scoring
 from bench.data import load_gold
 from training.align import label_page
-from training.train import is_holdout, predict, rows, train
+from training.train import FOLDS, fold_of_id, is_holdout, predict, rows, train
 
 from newsclean.errors import NewscleanError
 from newsclean.read import decode
 from newsclean.strip import html as html_stripper
 from newsclean.strip import merge
-from newsclean.strip.model import Network
+from newsclean.strip import text as text_stripper
+from newsclean.strip.model import LineModel, Network, load_model, read_model
 from newsclean.strip.sanitize import drop_internal_subset
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "newsclean" / "data" / "html_merge.npz"
@@ -69,8 +76,25 @@ class Page:
         return (self.words + 1) / (self.words + 1).sum()
 
 
-def collect_page(task: tuple[str, Path, dict]) -> Page | None:
-    name, path, gold = task
+@lru_cache(maxsize=FOLDS)
+def _fold_model(path: Path) -> LineModel | None:
+    with open(path, "rb") as fh:
+        return read_model(fh)
+
+
+def _use_text_model(gold: dict, folds: Path | None) -> None:
+    """Make the runtime read this page with its fold's text model (``folds`` given, a training page),
+    else with the shipped one."""
+    if folds is None or is_holdout(gold["id"]):
+        model = load_model()
+    else:
+        model = _fold_model(folds / f"fold_{fold_of_id(gold['id'])}.npz")
+    text_stripper.load_model = lambda: model  # type: ignore[assignment]
+
+
+def collect_page(task: tuple[str, Path, dict, Path | None]) -> Page | None:
+    name, path, gold, folds = task
+    _use_text_model(gold, folds)
     try:
         text = drop_internal_subset(decode(gzip.decompress(path.read_bytes()), str(path)))
         found = html_stripper.find_candidates(text, url=gold.get("url"))
@@ -98,8 +122,9 @@ def load_golds(bench: Path, sets: tuple[str, ...]) -> dict[tuple[str, str], dict
     return {(name, page.id): page.gold for name in sets for page in load_gold(bench, name)}
 
 
-def collect(bench: Path, golds: dict[tuple[str, str], dict], jobs: int) -> list[Page]:
-    tasks = [(name, bench / name / "html" / f"{page_id}.html.gz", gold) for (name, page_id), gold in golds.items()]
+def collect(bench: Path, golds: dict[tuple[str, str], dict], jobs: int, folds: Path | None = None) -> list[Page]:
+    tasks = [(name, bench / name / "html" / f"{page_id}.html.gz", gold, folds)
+             for (name, page_id), gold in golds.items()]
     with ProcessPoolExecutor(jobs) as pool:
         return [p for p in pool.map(collect_page, tasks, chunksize=8) if p is not None]
 
@@ -138,17 +163,20 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--recollect", action="store_true", help="recompute the pages' features (else cached)")
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--text-folds", type=Path, metavar="DIR", default=None,
+                    help="out-of-fold text models DIR/fold_K.npz for the training pages (see above)")
+    ap.add_argument("--cache", type=Path, default=CACHE, help="where the collected pages are kept")
     ap.add_argument("--thresholds", default="", help="extra add/drop pairs to score, e.g. 0.5/0.5,0.9/0.1")
     args = ap.parse_args()
     sets = tuple(args.sets.split(","))
     started = time.time()
     golds = load_golds(args.bench_dir, sets)
-    if args.recollect or not CACHE.exists():
-        pages = collect(args.bench_dir, golds, args.jobs)
-        CACHE.parent.mkdir(parents=True, exist_ok=True)
-        CACHE.write_bytes(pickle.dumps(pages))
+    if args.recollect or not args.cache.exists():
+        pages = collect(args.bench_dir, golds, args.jobs, args.text_folds)
+        args.cache.parent.mkdir(parents=True, exist_ok=True)
+        args.cache.write_bytes(pickle.dumps(pages))
     else:
-        pages = [p for p in pickle.loads(CACHE.read_bytes()) if p.set in sets]
+        pages = [p for p in pickle.loads(args.cache.read_bytes()) if p.set in sets]
     print(f"{len(pages)} pages, {sum(len(p.y) for p in pages)} lines ({time.time() - started:.0f} s)", flush=True)
     x, y, w = rows([p for p in pages if not p.holdout])
     networks = []

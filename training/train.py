@@ -151,7 +151,19 @@ def rows(pages: list[Page]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def fold_of(page: Page) -> int:
-    return hashlib.sha256(("fold" + page.id).encode()).digest()[0] % FOLDS
+    return fold_of_id(page.id)
+
+
+def gold_id(page: Page) -> str:
+    """The benchmark page id behind ``page`` (a clean page's id is its set's name + the page id)."""
+    if page.set == "clean":
+        return page.id.removeprefix("aeb") if page.id.startswith("aeb") else page.id.removeprefix("wcxb-dev")
+    return page.id
+
+
+def fold_of_id(page_id: str) -> int:
+    """The page's fold (of FOLDS) among the training pages, by a hash of its id."""
+    return hashlib.sha256(("fold" + page_id).encode()).digest()[0] % FOLDS
 
 
 def train(x: np.ndarray, y: np.ndarray, w: np.ndarray, seed: int = 0, quiet: bool = False,
@@ -263,12 +275,17 @@ def main() -> None:
     ap.add_argument("--epochs", type=int, default=16)
     ap.add_argument("--l2", type=float, default=1e-4)
     ap.add_argument("--listwise", type=float, default=1.0, help="weight of the role heads' per-page softmax loss")
+    ap.add_argument("--exclude-fold", type=int, metavar="K", default=None,
+                    help=f"also leave out the training pages of fold K (0 to {FOLDS - 1}): the models that give the "
+                         "HTML merge network out-of-fold inputs (training/merge.py --text-folds)")
     args = ap.parse_args()
     global HIDDEN, EPOCHS, L2, LISTWISE_WEIGHT
     HIDDEN, EPOCHS, L2, LISTWISE_WEIGHT = args.hidden, args.epochs, args.l2, args.listwise
     t0 = time.time()
     pages = load(args.bench_dir, args.labels, args.limit)
     train_pages = pages if args.all else [p for p in pages if not p.holdout]
+    if args.exclude_fold is not None:
+        train_pages = [p for p in train_pages if fold_of_id(gold_id(p)) != args.exclude_fold]
     held = [p for p in pages if p.holdout]
     print(f"{len(pages)} pages ({len(held)} held out), {pages[0].x.shape[1]} features, {time.time() - t0:.0f}s",
           flush=True)

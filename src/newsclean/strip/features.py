@@ -16,6 +16,7 @@ from typing import Any
 from ..textutil import UNSPACED, count_words, words
 from . import lexicon
 from .stoplists import pick_counted
+from .wrapped import drop_link_numbers, unwrap
 
 # Lines of at most this many words are "short": their own words cannot tell prose from chrome, so
 # the lexicon may judge them. ("Support independent journalism in Ukraine. Join us in this fight."
@@ -104,6 +105,7 @@ def split_lines(text: str) -> tuple[list[str], list[bool]]:
 def read_lines(text: str) -> tuple[list[str], list[bool], bool]:
     """``split_lines``, and whether the page was run on and cut into sentences."""
     out: list[str] = []
+    raws: list[str] = []
     blank: list[bool] = []
     previous_blank = True
     for raw in text.splitlines():
@@ -112,9 +114,11 @@ def read_lines(text: str) -> tuple[list[str], list[bool], bool]:
             previous_blank = True
             continue
         out.append(line)
+        raws.append(raw)
         blank.append(previous_blank)
         previous_blank = False
-    lines, blank = unwrap(demarkdown(out), blank)
+    lines, blank = unwrap(demarkdown(out), blank, [raw.expandtabs() for raw in raws])
+    lines = drop_link_numbers(lines)
     cut, cut_blank = segment_runons(lines, blank)
     return cut, cut_blank, cut is not lines
 
@@ -214,51 +218,6 @@ def demarkdown(lines: list[str]) -> list[str]:
         visible = _MD_EMPHASIS.sub(r"\2", _MD_LINK.sub(r"\1", _MD_PREFIX.sub("", line)))
         out.append(" ".join(visible.split()) or line)
     return out
-
-
-# Dumps wrapped at a fixed width (lynx or w3m -dump, html2text, e-mail) break paragraphs into lines
-# of at most W characters: a line was broken there only because the next word did not fit, so it is
-# joined back to the line it continues. The tests below make sure the page really is wrapped: a
-# width in the range of such tools, and enough lines that end where only wrapping would end them.
-MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 40, 160
-MIN_WRAPPED_LINES = 6
-MIN_WRAPPED_SHARE = 0.2  # of the page's lines
-FULL_LINE_SHARE = 0.6  # a wrapped line fills at least this share of the width
-MAX_OVERLONG_SHARE = 0.02  # a wrapped dump has (almost) no line wider than the width: a long URL at most
-
-
-def unwrap(lines: list[str], blank_before: list[bool]) -> tuple[list[str], list[bool]]:
-    """Join the lines of a hard-wrapped dump back into paragraphs; other dumps are left as they are.
-
-    >>> para = ["The council met on Tuesday evening to vote", "on the repairs to the harbour wall, which",
-    ...         "were approved."]
-    >>> unwrap(["Menu"] + para * 4, [True] + [False] * 12)[0][:2]
-    ['Menu', 'The council met on Tuesday evening to vote on the repairs to the harbour wall, which were approved.']
-    """
-    if len(lines) < MIN_WRAPPED_LINES:
-        return lines, blank_before
-    lengths = [len(line) for line in lines]
-    if sum(n > MAX_WRAP_WIDTH for n in lengths) > MAX_OVERLONG_SHARE * len(lines):
-        return lines, blank_before  # paragraphs on one line each: not wrapped
-    width = max(n for n in lengths if n <= MAX_WRAP_WIDTH)
-    if width < MIN_WRAP_WIDTH:
-        return lines, blank_before
-    joins = [
-        not blank_before[i + 1] and len(lines[i]) >= FULL_LINE_SHARE * width
-        and len(lines[i]) + 1 + len(lines[i + 1].split(" ", 1)[0]) > width
-        for i in range(len(lines) - 1)
-    ]
-    if sum(joins) < max(MIN_WRAPPED_LINES, MIN_WRAPPED_SHARE * len(lines)):
-        return lines, blank_before
-    out, blank = [lines[0]], [blank_before[0]]
-    for i, join in enumerate(joins):
-        if join:  # a break after a compound's hyphen ("de-" / "escalate") takes no space
-            hyphen = out[-1].endswith("-") and out[-1][-2:-1].isalpha()
-            out[-1] += ("" if hyphen else " ") + lines[i + 1]
-        else:
-            out.append(lines[i + 1])
-            blank.append(blank_before[i + 1])
-    return out, blank
 
 
 def compute_features(lines: list[str], blank_before: list[bool]) -> tuple[list[LineFeatures], DocumentStats]:

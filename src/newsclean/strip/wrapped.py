@@ -1,0 +1,172 @@
+"""Dumps of text-mode browsers and converters: hard-wrapped lines and numbered link references.
+
+``lynx -dump``, ``w3m -dump``, html2text and e-mail break every paragraph into lines of at most W
+columns, indented as the page's blocks are; the line evidence of the stripper (length, whether a
+line ends like a sentence) means nothing on such pieces, so they are joined back into paragraphs
+first. ``lynx -dump`` also numbers every link inline ("[12]Home") and lists their addresses at the
+end ("  12. https://…"): the markers are taken out of the text and the list's lines left as bare
+addresses, which the stripper knows for chrome.
+
+Both are recognised from the page itself, never assumed: a dump of any other style comes back as it
+was.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..textutil import UNSPACED
+
+# A page is read as hard-wrapped when its width W (see WIDTH_RANK) lies in the range of such tools
+# (lynx and w3m default to 80 columns, html2text to 78, e-mail to 72, some tools to 60 or 132), and
+# its lines break where only wrapping would break them: at least MIN_WRAPPED_LINES times and on
+# MIN_WRAPPED_PAGE_SHARE of its lines, and at most of the full lines (at least FULL_LINE_SHARE of W)
+# that another line follows without a blank. In a dump of whole paragraphs such a break (the next
+# word would not have fit) is a coincidence of lengths: about one full line in ten, a handful of
+# lines on a page (up to 7 of 101, 15 of 582 on the bench's dumps, none of them wrapped; a wrapped
+# page with menus still has one in six lines or more to join).
+MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 40, 132
+MIN_WRAPPED_LINES = 8
+MIN_WRAPPED_PAGE_SHARE = 0.02
+FULL_LINE_SHARE = 0.6
+MIN_WRAP_BREAK_SHARE = 0.5
+# A wrap falls mid-sentence more often than not (a line holds about a dozen words, a sentence ends
+# at its last one by chance); whole paragraphs each on a line all end like sentences. Past this share
+# of the would-be wraps ending like sentences, the page is not wrapped.
+MAX_TERMINAL_SHARE = 0.5
+SENTENCE_END = tuple(".!?…。！？\"”’»)」")
+# W is the width of the WIDTH_RANK-th widest line that could be broken: one or two wider lines (a
+# preformatted line) do not set it, but a page with more is not wrapped (paragraphs on one line).
+WIDTH_RANK = 3
+# A line that starts a list item starts a block of its own, whatever the line before it.
+_LIST_START = re.compile(r"^(?:[*+•·◦▪‣o-]|\d{1,3}[.)]|\([a-z0-9]\))\s")
+
+# lynx's link numbering: "[12]" before each link's text, and at the end "References" then lines
+# "  12. https://…". Only removed when the page has both, at least MIN_REFERENCES of each.
+_MARKER = re.compile(r"\[\d{1,5}\]")
+_SCHEME = r"(?:https?|ftp|file|mailto|javascript|data|tel):"
+_REFERENCE = re.compile(rf"^\s*\d{{1,5}}\.\s+({_SCHEME}.*?)\s*$")
+_ADDRESS = re.compile(_SCHEME)
+MIN_REFERENCES = 5
+
+
+def display_width(text: str) -> int:
+    """Columns the text takes in a terminal (East Asian wide and full-width characters take two)."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if _wide(ch) else 1 for ch in text)
+
+
+def _indent(raw: str) -> int:
+    return len(raw) - len(raw.lstrip())
+
+
+def _wide(ch: str) -> bool:
+    """A character of Chinese or Japanese text (or their punctuation): lines break between any two."""
+    return unicodedata.east_asian_width(ch) in "WF"
+
+
+def _first_token(line: str) -> str:
+    """What a wrapping tool would have tried to fit: the first word, or one wide character."""
+    return line[0] if _wide(line[0]) else line.split(" ", 1)[0]
+
+
+def _wrap_breaks(lines: list[str], blank_before: list[bool], raw: list[str], width: int
+                 ) -> tuple[list[bool], int]:
+    """For each pair of lines, whether the break between them is a wrap; and how many breaks could
+    have been wraps (after a full line that could have been broken, before a line that continues
+    text rather than starting a list item)."""
+    joins, candidates = [], 0
+    for i in range(len(lines) - 1):
+        used, nxt = display_width(raw[i].rstrip()), lines[i + 1]
+        if (blank_before[i + 1] or used < FULL_LINE_SHARE * width or _LIST_START.match(nxt)
+                or not _breakable(raw[i])):
+            joins.append(False)  # a break that wrapping need not explain
+            continue
+        candidates += 1
+        gap = 0 if _wide(lines[i][-1]) and _wide(nxt[0]) else 1
+        joins.append(used + gap + display_width(_first_token(nxt)) > width and _indent(raw[i + 1]) >= _indent(raw[i]))
+    return joins, candidates
+
+
+def _breakable(raw: str) -> bool:
+    """Whether a wrapping tool could have broken the line: more than one word (or text in a script
+    without spaces) once a list number or bullet is set aside, and not an address (which no tool
+    breaks, spaces and all, and which may pass the width)."""
+    rest = _LIST_START.sub("", raw.strip(), count=1)
+    return (" " in rest or UNSPACED.search(rest) is not None) and not _ADDRESS.match(rest)
+
+
+def _page_width(raw: list[str]) -> int | None:
+    widths = sorted((display_width(r.rstrip()) for r in raw if _breakable(r)), reverse=True)
+    if len(widths) < WIDTH_RANK:
+        return None
+    width = widths[WIDTH_RANK - 1]
+    return width if MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH else None
+
+
+def unwrap(lines: list[str], blank_before: list[bool], raw: list[str]) -> tuple[list[str], list[bool]]:
+    """Join the lines of a hard-wrapped dump back into paragraphs; other dumps are left as they are.
+
+    ``lines`` are the page's non-empty lines with their spaces collapsed, ``raw`` the same lines as
+    they came (their indentation and width tell the wrapping), ``blank_before`` whether an empty line
+    preceded each.
+
+    >>> raw = ["Menu"] + ["   The council met on Tuesday evening to vote", "   on the repairs to the old harbour wall,",
+    ...                   "   which were approved."] * 4
+    >>> unwrap([r.strip() for r in raw], [True] + [True, False, False] * 4, raw)[0][:2]
+    ['Menu', 'The council met on Tuesday evening to vote on the repairs to the old harbour wall, which were approved.']
+    """
+    if len(lines) < MIN_WRAPPED_LINES:
+        return lines, blank_before
+    width = _page_width(raw)
+    if width is None:
+        return lines, blank_before
+    joins, candidates = _wrap_breaks(lines, blank_before, raw, width)
+    n_joins = sum(joins)
+    if n_joins < max(MIN_WRAPPED_LINES, MIN_WRAPPED_PAGE_SHARE * len(lines), MIN_WRAP_BREAK_SHARE * candidates):
+        return lines, blank_before
+    ends = sum(1 for line, join in zip(lines, joins, strict=False) if join and line.endswith(SENTENCE_END))
+    if ends > MAX_TERMINAL_SHARE * n_joins:
+        return lines, blank_before  # whole sentences, each on its line
+    out, blank = [lines[0]], [blank_before[0]]
+    for i, join in enumerate(joins):
+        nxt = lines[i + 1]
+        if join:
+            out[-1] += _joint(out[-1], nxt) + nxt
+        else:
+            out.append(nxt)
+            blank.append(blank_before[i + 1])
+    return out, blank
+
+
+def _joint(before: str, after: str) -> str:
+    """What goes between two wrapped pieces: nothing after a compound's hyphen ("de-" / "escalate")
+    or between two wide characters, else a space."""
+    if before.endswith("-") and before[-2:-1].isalpha():
+        return ""
+    return "" if _wide(before[-1]) and _wide(after[0]) else " "
+
+
+def drop_link_numbers(lines: list[str]) -> list[str]:
+    """A ``lynx -dump`` page without its link numbers: "[12]Home" reads "Home", and a line of its
+    reference list ("  12. https://…") the bare address. Other pages are returned as they are.
+
+    >>> page = [f"[{i}]Section {i}" for i in range(4)] + ["Read [4]the report."]
+    >>> drop_link_numbers(page + [f"{i}. https://x.org/{i}" for i in range(5)])[3:6]
+    ['Section 3', 'Read the report.', 'https://x.org/0']
+    """
+    refs = sum(1 for line in lines if line[:1].isdigit() and _REFERENCE.match(line))
+    if refs < MIN_REFERENCES or sum(1 for line in lines if "[" in line and _MARKER.search(line)) < MIN_REFERENCES:
+        return lines
+    out = []
+    for line in lines:
+        ref = _REFERENCE.match(line) if line[:1].isdigit() else None
+        if ref:
+            out.append(ref.group(1))
+        elif "[" in line:
+            out.append(" ".join(_MARKER.sub("", line).split()) or line)
+        else:
+            out.append(line)
+    return out

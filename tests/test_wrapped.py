@@ -1,0 +1,119 @@
+"""Dumps of text-mode browsers: hard-wrapped lines (lynx, w3m, html2text) and lynx's numbered links."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+import pytest
+
+import newsclean
+from newsclean.strip.features import split_lines
+from newsclean.strip.wrapped import display_width, drop_link_numbers, unwrap
+
+from .conftest import SAMPLES
+
+SEED = SAMPLES / "text" / "kyiv-independent-dump.txt"
+_WIDE = "\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef"
+_TOKEN = re.compile(rf"[{_WIDE}]|[^\s{_WIDE}]+|\s+")
+JAPANESE_PAGE = """ホーム
+ニュース
+経済
+ログイン
+
+大阪港の再整備計画がまとまる
+2024年5月9日 14:20
+
+大阪市は9日、大阪港の老朽化した岸壁を全面的に改修する計画を発表した。総事業費は約八百億円で、二〇三〇年度までの完成を目指すという。
+
+計画では、大型クルーズ船が接岸できるよう岸壁を延長し、周辺には観光客向けの商業施設や公園を新たに整備する。市の担当者は「港の魅力を高め、国内外から多くの人を呼び込みたい」と話した。
+
+岸壁の一部は建設から六十年以上が経過しており、地震への備えが課題となっていた。改修工事では耐震性を高める補強も同時に進める方針だ。
+
+地元の商店街からは期待の声が上がる一方、工事期間中の交通渋滞や騒音を心配する住民もいる。市は今月中に説明会を開き、住民の意見を計画に反映させるとしている。
+
+港湾の専門家は「物流と観光を両立させる設計が重要だ」と指摘しており、市は有識者会議を設けて具体的な配置を検討する。
+
+関連記事
+梅田の地下街が改装へ
+
+Copyright © 2024 関西ニュース All rights reserved.
+"""
+
+
+def lynx_style(text: str, width: int = 80, indent: int = 3) -> str:
+    """The dump as lynx -dump lays it out: every block indented and wrapped at ``width`` columns."""
+    pad = " " * indent
+    return "\n".join("\n".join(textwrap.wrap(line, width, initial_indent=pad, subsequent_indent=pad))
+                     for line in text.split("\n"))
+
+
+def wrap_by_columns(line: str, width: int) -> list[str]:
+    """Greedy wrapping by terminal columns, as w3m does: characters of Japanese or Chinese text take
+    two columns and the line may break between any two of them; words of spaced scripts stay whole."""
+    out, current = [], ""
+    for token in _TOKEN.findall(line):
+        if token.isspace():
+            current += token
+        elif current.strip() and display_width(current + token) > width:
+            out.append(current.rstrip())
+            current = token
+        else:
+            current += token
+    return [*out, current.rstrip()] if current.strip() else out
+
+
+def test_lynx_layout_gives_the_same_article() -> None:
+    """Indented, wrapped at 80 columns (the indentation counts in the width)."""
+    raw = SEED.read_text(encoding="utf-8")
+    plain, doc = newsclean.clean(raw), newsclean.clean(lynx_style(raw))
+    assert doc.text == plain.text
+    assert (doc.title, doc.authors, doc.date) == (plain.title, plain.authors, plain.date)
+
+
+def test_lynx_link_numbers_and_reference_list_are_taken_out() -> None:
+    raw = SEED.read_text(encoding="utf-8")
+    numbered, n = [], 0
+    for line in raw.split("\n"):
+        if line.strip() and len(line.split()) <= 4:  # menu items and other short lines are links
+            n += 1
+            line = f"[{n}]{line}"
+        numbered.append(line)
+    refs = ["", "References", "", *(f"  {i}. https://kyivindependent.com/page-{i}/" for i in range(1, n + 1))]
+    plain, doc = newsclean.clean(raw), newsclean.clean(lynx_style("\n".join(numbered)) + "\n" + "\n".join(refs))
+    assert doc.text == plain.text
+    assert not re.search(r"\[\d+\]", doc.text)
+    assert all(line.role.name == "REMOVED" for line in doc.lines if "https://kyivindependent.com/page-" in line.text)
+
+
+@pytest.mark.parametrize("width", [40, 60])
+def test_japanese_wrapped_by_columns_is_joined_without_spaces(width: int) -> None:
+    """Paragraphs apart (as w3m lays them out), wrapped between any two characters."""
+    wrapped = "\n".join("\n".join(wrap_by_columns(line, width)) for line in JAPANESE_PAGE.split("\n"))
+    assert max(display_width(line) for line in wrapped.split("\n")) <= width
+    plain, doc = newsclean.clean(JAPANESE_PAGE), newsclean.clean(wrapped)
+    assert len(plain.text.split("\n\n")) == 5
+    assert doc.text == plain.text
+
+
+@pytest.mark.parametrize("sample", sorted((SAMPLES / "text").glob("*.txt")), ids=lambda p: p.name)
+def test_dumps_that_are_not_wrapped_are_left_alone(sample) -> None:
+    text = sample.read_text(encoding="utf-8")
+    raw = [line.expandtabs() for line in text.splitlines() if line.strip()]
+    lines, blank = split_lines(text)
+    plain = [" ".join(line.split()) for line in raw]
+    if len(lines) == len(plain):  # nothing was cut into sentences or otherwise rearranged
+        assert unwrap(plain, blank, raw) == (plain, blank)
+
+
+def test_short_paragraphs_of_similar_lengths_are_not_taken_for_wrapping() -> None:
+    """Whole paragraphs that happen to be about as long as each other, each on its line."""
+    para = ["The council met on Tuesday evening.", "It voted on the repairs to the old harbour wall tonight.",
+            "Both motions passed by a wide margin, said the clerk.", "The works start in May and end in June."]
+    lines = para * 6
+    assert unwrap(lines, [False] * len(lines), lines) == (lines, [False] * len(lines))
+
+
+def test_bracketed_numbers_stay_without_a_reference_list() -> None:
+    lines = ["Footnote [1] says so.", "[2] Another one.", "See [3] and [4].", "[5] Fifth.", "[6] And [7]."]
+    assert drop_link_numbers(lines) is lines
