@@ -117,10 +117,29 @@ def read_lines(text: str) -> tuple[list[str], list[bool], bool]:
         raws.append(raw)
         blank.append(previous_blank)
         previous_blank = False
-    lines, blank = unwrap(demarkdown(out), blank, [raw.expandtabs() for raw in raws])
+    visible = demarkdown(out)
+    if visible is not out:
+        visible, blank, raws = _visible_only(visible, blank, raws)
+    lines, blank = unwrap(visible, blank, [raw.expandtabs() for raw in raws])
     lines = drop_link_numbers(lines)
     cut, cut_blank = segment_runons(lines, blank)
     return cut, cut_blank, cut is not lines
+
+
+def _visible_only(lines: list[str], blank: list[bool], raws: list[str]) -> tuple[list[str], list[bool], list[str]]:
+    """The lines that show some text, as a browser shows the page: a line that shows nothing counts as
+    a blank line before the next."""
+    out: tuple[list[str], list[bool], list[str]] = ([], [], [])
+    gap = False
+    for line, before, raw in zip(lines, blank, raws, strict=True):
+        if not line:
+            gap = True
+            continue
+        out[0].append(line)
+        out[1].append(before or gap)
+        out[2].append(raw)
+        gap = False
+    return out
 
 
 # A page whose text was joined with spaces (BeautifulSoup's ``get_text(" ")``, a scraper's
@@ -202,21 +221,24 @@ def _rejoin_abbreviations(pieces: list[str]) -> list[str]:
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 _MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s*|[*+-]\s+|\d{1,3}[.)]\s+(?=\S))+")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_INNER_HEADING = re.compile(r"\s#{2,6}\s")  # converters run headings of teasers into one line
 MIN_MARKDOWN_LINKS = 3  # lines with a markdown link before a page is read as markdown
 
 
 def demarkdown(lines: list[str]) -> list[str]:
-    """The visible text of a markdown dump's lines; other dumps are returned as they are.
+    """The visible text of a markdown dump's lines ("" for a line that shows nothing: an image
+    without alt text, an empty link); other dumps are returned as they are.
 
-    >>> demarkdown(["* [Home](https://x.org/)", "# A [big](/b) day", "**Bold** move", "[a](/a) [b](/b)"])
-    ['Home', 'A big day', 'Bold move', 'a b']
+    >>> demarkdown(["* [Home](https://x.org/)", "# A [big](/b) day", "**Bold** move", "[a](/a) [b](/b)",
+    ...             "![](https://x.org/a.jpg)"])
+    ['Home', 'A big day', 'Bold move', 'a b', '']
     """
     if sum(1 for line in lines if "](" in line and _MD_LINK.search(line)) < MIN_MARKDOWN_LINKS:
         return lines
     out = []
     for line in lines:
         visible = _MD_EMPHASIS.sub(r"\2", _MD_LINK.sub(r"\1", _MD_PREFIX.sub("", line)))
-        out.append(" ".join(visible.split()) or line)
+        out.append(" ".join(_MD_INNER_HEADING.sub(" ", visible).split()))
     return out
 
 
