@@ -53,6 +53,15 @@ bench-batch: setup
 		(apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y time) >/dev/null; fi
 	$(BIN)/python bench/batch.py --bench-dir $(BENCH_DIR)
 
+# Dump styles the bench folder does not hold (bench/styles.py, a command, not a test): w3m and lynx dumps
+# of its pages, lynx's numbered links, re-wrapped and markdown dumps; w3m and lynx (Debian's packages)
+# are installed here when missing and we are root.
+.PHONY: bench-styles
+bench-styles: setup
+	@if { [ ! -x /usr/bin/w3m ] || [ ! -x /usr/bin/lynx ]; } && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		(apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y w3m lynx) >/dev/null; fi
+	$(BIN)/python -m bench.styles --bench-dir $(BENCH_DIR)
+
 # Coverage-guided fuzzing of newsclean.clean with atheris (a command, not a test): FUZZ_SECONDS of it,
 # the corpus kept in fuzz/corpus/ (seeded from samples/), any crashing input written to fuzz/crashes/.
 FUZZ_SECONDS ?= 300

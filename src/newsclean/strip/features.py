@@ -223,6 +223,7 @@ _MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s*|[*+-]\s+|\d{1,3}[.)]\s+(?=\S))+")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _MD_INNER_HEADING = re.compile(r"\s#{2,6}\s")  # converters run headings of teasers into one line
 MIN_MARKDOWN_LINKS = 3  # lines with a markdown link before a page is read as markdown
+MD_NESTING = 3  # links inside links read, at most (teaser cards nest an image in a link)
 
 
 def demarkdown(lines: list[str]) -> list[str]:
@@ -230,14 +231,19 @@ def demarkdown(lines: list[str]) -> list[str]:
     without alt text, an empty link); other dumps are returned as they are.
 
     >>> demarkdown(["* [Home](https://x.org/)", "# A [big](/b) day", "**Bold** move", "[a](/a) [b](/b)",
-    ...             "![](https://x.org/a.jpg)"])
-    ['Home', 'A big day', 'Bold move', 'a b', '']
+    ...             "![](https://x.org/a.jpg)", "[![Photo](/p.jpg) Storm ends](/s)"])
+    ['Home', 'A big day', 'Bold move', 'a b', '', 'Photo Storm ends']
     """
     if sum(1 for line in lines if "](" in line and _MD_LINK.search(line)) < MIN_MARKDOWN_LINKS:
         return lines
     out = []
     for line in lines:
-        visible = _MD_EMPHASIS.sub(r"\2", _MD_LINK.sub(r"\1", _MD_PREFIX.sub("", line)))
+        visible = _MD_PREFIX.sub("", line)
+        for _ in range(MD_NESTING):  # a link around an image ("[![photo](a.jpg) Title](/story)") takes two
+            if "](" not in visible:
+                break
+            visible = _MD_LINK.sub(r"\1", visible)
+        visible = _MD_EMPHASIS.sub(r"\2", visible)
         out.append(" ".join(_MD_INNER_HEADING.sub(" ", visible).split()))
     return out
 
