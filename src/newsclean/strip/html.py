@@ -381,7 +381,7 @@ def _merge(page: RenderedPage, first: list[tuple[Line, int | None]], second: lis
     merged = merge_probabilities(page, votes)
     if merged is None:
         return second
-    keep = decide(votes.second_opinion, merged)
+    keep = decide(votes.second_opinion, merged).tolist()  # read line by line below: Python bools
     # text trafilatura gave in pieces that are not rendered lines is kept as it gave it: a rendered
     # line holding the same words is not added a second time
     given = " " + " ".join(_word_key(line.text) for line, i in second if i is None and line.role.kept) + " "
