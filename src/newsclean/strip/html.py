@@ -23,13 +23,14 @@ from htmldate import find_date as htmldate_find_date
 from lxml import etree
 from trafilatura import metadata as traf_meta
 from trafilatura.settings import Document, set_date_params
-from trafilatura.utils import line_processing, load_html
+from trafilatura.utils import line_processing
 
 from ..errors import NoArticleError, TooLargeError
 from ..models import Line, Role
 from . import Stripped
 from .features import compute_features
 from .merge import MERGE_REASON, Votes, decide, merge_probabilities
+from .parse import load_html
 from .render import RenderedPage, render_page
 from .sanitize import flatten_deep, nesting_limit
 from .text import CROSS_BARRIER_SHARE, PROSE_SCORE, Evidence, decode, gather_evidence, predict_lines, score_line
