@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -83,6 +84,13 @@ def hostname(url: str | None) -> str | None:
     return host.removeprefix("www.") if host else None
 
 
+# The headline is looked for among a page's lines by the date and the byline searches alike, and its
+# dateline is read by both: each line is normalised, and searched for a date, once.
+LINE_CACHE_SIZE = 8192
+_line_date = lru_cache(maxsize=LINE_CACHE_SIZE)(find_date)
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
 def norm(text: str) -> str:
     """NFKC, case-folded word tokens: how titles are compared."""
     return " ".join(re.findall(r"\w+", unicodedata.normalize("NFKC", text).casefold()))
@@ -370,7 +378,7 @@ def _dated_bylines(lines: list[str], title: str | None) -> list[tuple[str, int]]
         return []
     out = []
     for line in lines[max(0, at - SHOWN_DATE_BEFORE): at + SHOWN_DATE_AFTER]:
-        found = find_date(line)
+        found = _line_date(line)
         if found and found[1].start() == 0 and (sep := DATE_BYLINE_SEPARATOR.match(line, found[1].end())):
             rest = DATED_BYLINE_END.sub("", line[sep.end():])
             if rest[:1].isupper() and len(BYLINE_END.sub("", rest).split()) <= MAX_TEXT_BYLINE_WORDS:
@@ -445,7 +453,7 @@ def _dates_in(lines: list[str]) -> set[str]:
     out = set()
     for line in lines:
         rest = line
-        while found := find_date(rest):
+        while found := _line_date(rest):
             iso, match = found
             out.update({iso[:10], _month_first(iso, match)[:10]})
             rest = rest[match.end():]
@@ -484,7 +492,7 @@ def shown_date(lines: list[str], title: str | None, us_order: bool = False) -> s
         if len(line.split()) > MAX_DATE_LINE_WORDS:
             continue
         rest = line
-        while found := find_date(rest):
+        while found := _line_date(rest):
             iso, match = found
             if not UPDATE_LABEL.search(rest[: match.start()]):
                 return _month_first(iso, match) if us_order else iso

@@ -80,7 +80,7 @@ def microdata_dates(tree: etree._Element) -> dict[str, list[str]]:
     """Microdata dates outside <meta>: <time itemprop="datePublished" datetime="..."> (a slower search,
     for pages that declare no date otherwise)."""
     out: dict[str, list[str]] = {}
-    for element in tree.xpath('//*[@itemprop="datePublished" or @itemprop="dateModified"][not(self::meta)]'):
+    for element in _MICRODATA_DATES(tree):
         if value := element.get("content") or element.get("datetime") or collapse(" ".join(element.itertext())):
             out.setdefault(element.get("itemprop").lower(), []).append(value)
     return out
@@ -127,8 +127,17 @@ def _words_besides_times(element: etree._Element) -> bool:
 def byline_elements(tree: etree._Element) -> list[etree._Element]:
     """Elements marked as an author or a byline: rel/itemprop "author", class or id with "author"/"byline"
     (a slower search, for pages whose JSON-LD and meta tags name no author)."""
-    return tree.xpath('//*[@rel="author" or @itemprop="author" or contains(@class, "uthor") or '
-                      'contains(@class, "yline") or contains(@id, "uthor") or contains(@id, "yline")]')
+    return _BYLINE_ELEMENTS(tree)
+
+
+# The elements are found by their attributes (``//@class[...]/..``, a union of such searches in document
+# order) rather than by testing every element's attributes (``//*[...]``): libxml2 then runs a few
+# attribute tests on the elements that have the attribute, not six on every element (3 times faster on
+# aeb's pages, the same elements in the same order).
+_BYLINE_ELEMENTS = etree.XPath('//@class[contains(., "uthor") or contains(., "yline")]/.. | '
+                               '//@id[contains(., "uthor") or contains(., "yline")]/.. | '
+                               '//@rel[. = "author"]/.. | //@itemprop[. = "author"]/..')
+_MICRODATA_DATES = etree.XPath('//@itemprop[. = "datePublished" or . = "dateModified"]/parent::*[not(self::meta)]')
 
 
 def load_json(text: str) -> Any:

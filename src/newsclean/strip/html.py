@@ -23,13 +23,14 @@ from htmldate import find_date as htmldate_find_date
 from lxml import etree
 from trafilatura import metadata as traf_meta
 from trafilatura.settings import Document, set_date_params
-from trafilatura.utils import line_processing, load_html
+from trafilatura.utils import line_processing
 
 from ..errors import NoArticleError, TooLargeError
 from ..models import Line, Role
 from . import Stripped
 from .features import compute_features
 from .merge import MERGE_REASON, Votes, decide, merge_probabilities
+from .parse import load_html
 from .render import RenderedPage, render_page
 from .sanitize import flatten_deep, nesting_limit
 from .text import CROSS_BARRIER_SHARE, PROSE_SCORE, Evidence, decode, gather_evidence, predict_lines, score_line
@@ -381,7 +382,7 @@ def _merge(page: RenderedPage, first: list[tuple[Line, int | None]], second: lis
     merged = merge_probabilities(page, votes)
     if merged is None:
         return second
-    keep = decide(votes.second_opinion, merged)
+    keep = decide(votes.second_opinion, merged).tolist()  # read line by line below: Python bools
     # text trafilatura gave in pieces that are not rendered lines is kept as it gave it: a rendered
     # line holding the same words is not added a second time
     given = " " + " ".join(_word_key(line.text) for line, i in second if i is None and line.role.kept) + " "

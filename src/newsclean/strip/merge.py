@@ -34,6 +34,7 @@ DROP_BELOW = 0.3
 MERGE_REASON = "merge:boilerplate"
 
 BLOCK_TAGS = ("p", "li", "td", "div", "blockquote", "h", "other")
+_GROUP_INDEX = {group: k for k, group in enumerate(BLOCK_TAGS)}
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Context window (lines on each side) for the neighbours' votes and for the local densities.
 NEIGHBOURS = (-2, -1, 1, 2)
@@ -61,16 +62,18 @@ def line_features(page: RenderedPage, votes: Votes) -> np.ndarray:
     n = len(page.lines)
     kept, first, prob, text = votes.second_opinion, votes.trafilatura, votes.probability, votes.text_keep
     cols = [kept, first, prob, text, np.log1p(votes.words) / WORDS_SCALE,
-            np.clip(votes.rule_score / SCORE_SCALE, -2, 2), np.array([float(bool(r)) for r in votes.rule_reason])]
+            np.clip(votes.rule_score / SCORE_SCALE, -2, 2), np.fromiter(map(bool, votes.rule_reason), float, n)]
     for k in NEIGHBOURS:
         cols += [_shift(kept, k), _shift(prob, k)]
     cols += [_window_mean(kept, DENSITY_RADIUS), _window_mean(prob, DENSITY_RADIUS), _window_mean(text, DENSITY_RADIUS)]
     cols += [*_span_position(kept), *_span_position(text)]
     cols.append(np.arange(n) / max(n, 1))
     cols += _repeats(page.lines, kept)
-    tags = [_tag_group(tag, bits) for tag, bits in zip(page.tags, page.context, strict=True)]
-    cols += [np.array([float(t == group) for t in tags]) for group in BLOCK_TAGS]
-    links = np.array([min(1.0, c / max(1, len(s))) for c, s in zip(page.link_chars, page.lines, strict=True)])
+    pairs = zip(page.tags, page.context, strict=True)
+    groups = np.fromiter((_GROUP_INDEX[_tag_group(tag, bits)] for tag, bits in pairs), np.int64, n)
+    cols += [(groups == k).astype(float) for k in range(len(BLOCK_TAGS))]
+    lengths = np.fromiter(map(len, page.lines), np.int64, n)
+    links = np.minimum(1.0, np.array(page.link_chars, dtype=np.int64) / np.maximum(1, lengths))
     cols += [links, _shift(links, -1), _shift(links, 1)]
     context = np.array(page.context, dtype=np.int64)
     cols += [((context & bit) > 0).astype(float) for bit in CONTEXT_BIT.values()]

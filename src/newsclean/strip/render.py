@@ -25,20 +25,22 @@ BLOCKS = frozenset({
 
 
 INLINE, BLOCK, HIDDEN_KIND = 0, 1, 2
-# What each tag does (inline, block or hidden), by the tag as lxml gives it: a page uses a few dozen.
-_KIND_OF: dict[str, int] = {}
+# What each tag does (inline, block or hidden) and its lower-cased local name, by the tag as lxml
+# gives it: a page uses a few dozen.
+_KIND_OF: dict[str, tuple[int, str]] = {}
 
 
-def _kind(tag: object) -> int:
+def _tag_info(tag: object) -> tuple[int, str]:
+    """(kind, lower-cased local name) of a tag."""
     if not isinstance(tag, str):  # comments and processing instructions have no tag name
-        return HIDDEN_KIND
-    kind = _KIND_OF.get(tag)
-    if kind is None:
+        return HIDDEN_KIND, ""
+    info = _KIND_OF.get(tag)
+    if info is None:
         name = tag.rsplit("}", 1)[-1].lower()
-        kind = HIDDEN_KIND if not name or name in HIDDEN else BLOCK if name in BLOCKS else INLINE
+        info = (HIDDEN_KIND if not name or name in HIDDEN else BLOCK if name in BLOCKS else INLINE), name
         if len(_KIND_OF) < MAX_KNOWN_TAGS:
-            _KIND_OF[tag] = kind
-    return kind
+            _KIND_OF[tag] = info
+    return info
 
 
 # Bound of the tag table: made-up tag names are unbounded on hostile pages.
@@ -81,7 +83,6 @@ _LINK_BIT = LIST_BIT << 1  # not a context: marks <a> elements while walking
 # All cues in one pattern, one named group each: one scan of an element's names finds them all. It
 # scans lower-cased names: re.IGNORECASE made the scan 3.4 times slower (12,117 names of aeb pages).
 _ANY_CUE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in CONTEXT_CUES.items()))
-_NAMED = etree.XPath("//*[@class or @id]")  # found by libxml2: only these need their names read
 
 
 def render_lines(tree: etree._Element) -> list[str]:
@@ -93,80 +94,64 @@ def render_page(tree: etree._Element, context: bool = True) -> RenderedPage:
     """The visible text of ``tree`` as non-empty lines (whitespace collapsed), with each line's block
     tag, link characters and context (without ``context``: the lines alone, the rest left empty)."""
     page = RenderedPage([], [], [], [])
-    current: list[str] = []
-    flagged = _flag_elements(tree) if context else {}
-    counts = [0] * (len(CONTEXT_CUES) + 2)  # open elements per context bit
-    opened: list[int] = []  # the bits of each open element
-    state = {"links": 0, "link_chars": 0}
-    block = [""]  # the tag of the block element that started the current line
+    current: list[str] = []  # the text pieces of the line being built
+    # One entry per open element: the context bits of it and its open ancestors together, shifted
+    # past its kind (read back at its end). The top is the context of the text being added.
+    stack = [0]
+    block, link_chars = "", 0  # the tag of the block element that started the line; its link characters
 
     def flush() -> None:
+        nonlocal block, link_chars
         text = " ".join("".join(current).split())
         if text:
             page.lines.append(text)
             if context:
-                page.tags.append(block[0])
-                page.link_chars.append(state["link_chars"])
-                page.context.append(sum(1 << k for k, n in enumerate(counts) if n))
+                page.tags.append(block)
+                page.link_chars.append(link_chars)
+                page.context.append(stack[-1] >> _KIND_SHIFT & _CONTEXT_MASK)
         current.clear()
-        state["link_chars"], block[0] = 0, ""
-
-    def add(text: str) -> None:
-        current.append(text)
-        if state["links"]:
-            state["link_chars"] += len(text.strip())
-
-    def enter(bits: int, sign: int) -> None:
-        if bits & _LINK_BIT:
-            state["links"] += sign
-        for k in range(len(counts)):
-            if bits >> k & 1:
-                counts[k] += sign
+        block, link_chars = "", 0
 
     # iterwalk, not recursion: pages nested 100,000 levels deep must not overflow the stack
     walker = etree.iterwalk(tree, events=("start", "end", "comment", "pi"))
     for event, element in walker:
         if event == "start":
-            kind = _kind(element.tag)
+            tag = element.tag
+            kind, name = _tag_info(tag)
             if kind == HIDDEN_KIND:
                 walker.skip_subtree()  # its "end" event still comes, and carries the tail
-                if context:
-                    opened.append(0)
+                stack.append(stack[-1] & ~_KIND_MASK | HIDDEN_KIND)
                 continue
-            if kind == BLOCK and current:
-                flush()
+            if kind == BLOCK:
+                if current:
+                    flush()
+                block = name
+            bits = stack[-1] >> _KIND_SHIFT
             if context:
-                bits = flagged.get(element, 0)
-                opened.append(bits)
-                if bits:
-                    enter(bits, 1)
-                if kind == BLOCK:
-                    block[0] = element.tag.rsplit("}", 1)[-1].lower()
-            if text := element.text:
-                add(text)
+                names = element.get("class"), element.get("id")
+                bits |= _TAG_BITS.get(tag, 0) | (_name_bits(f"{names[0] or ''} {names[1] or ''}") if any(names) else 0)
+            stack.append(bits << _KIND_SHIFT | kind)
+            text = element.text
         elif event == "end":
-            if current and _kind(element.tag) == BLOCK:
+            if current and stack[-1] & _KIND_MASK == BLOCK:
                 flush()
-            if context and (bits := opened.pop()):
-                enter(bits, -1)
-            if tail := element.tail:
-                add(tail)
-        elif tail := element.tail:  # a comment or processing instruction: only its tail shows
-            add(tail)
+            stack.pop()
+            text = element.tail
+        else:  # a comment or processing instruction: only its tail shows
+            text = element.tail
+        if text:
+            current.append(text)
+            if stack[-1] & _IN_LINK:
+                link_chars += len(text.strip())
     flush()
     return page
 
 
-def _flag_elements(tree: etree._Element) -> dict[etree._Element, int]:
-    """The context bits of each element that has some (the rest have none)."""
-    flagged: dict[etree._Element, int] = {}
-    for element in _NAMED(tree):
-        if bits := _name_bits(f"{element.get('class') or ''} {element.get('id') or ''}"):
-            flagged[element] = bits
-    for tag, bit in _TAG_BITS.items():
-        for element in tree.iter(tag):
-            flagged[element] = flagged.get(element, 0) | bit
-    return flagged
+# How a render_page stack entry holds an element's kind below its context bits.
+_KIND_SHIFT = 2
+_KIND_MASK = (1 << _KIND_SHIFT) - 1
+_IN_LINK = _LINK_BIT << _KIND_SHIFT
+_CONTEXT_MASK = _LINK_BIT - 1  # the bits a line's context gives: the cues, HEADING_BIT and LIST_BIT
 
 
 # Pages of one site, and sites of one CMS, repeat their class names: "entry-content", "site-header".
