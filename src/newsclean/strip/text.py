@@ -28,6 +28,7 @@ from . import Stripped
 from .features import SHORT_WORDS, LineFeatures, compute_features, read_lines
 from .model import BYLINE_MAX_WORDS, feature_matrix, load_model, single_threaded_blas
 from .model import BYLINE_START as _BYLINE_START
+from .wrapped import link_list_start
 
 # --- scoring (units: roughly "words of evidence") -------------------------------------------------
 # A chrome line costs this much plus its length, so that a run of a few chrome lines outweighs
@@ -51,6 +52,7 @@ CROSS_BARRIER_SHARE = 0.6
 HEADER_WINDOW = 15
 TITLE_MIN_WORDS, TITLE_MAX_WORDS = 2, 30
 
+LINK_LIST_REASON = "link-list"  # the reference list lynx -dump puts after the page
 _DATED_HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2}|unknown)(?:\s+(.+?))?\s*$")
 _MONTH_DATE = re.compile(
     r"\b(?:\d{1,2}(?:st|nd|rd|th)?\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4}|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
@@ -113,6 +115,17 @@ def strip_text(text: str, use_model: bool = True, max_lines: int = 0, url: str |
     if max_lines and len(lines) > max_lines:
         raise TooLargeError(f"{len(lines)} lines once cut into sentences, more than the cap of {max_lines} "
                             "(max_lines)")
+    appendix = link_list_start(lines)
+    if appendix is None:
+        return _strip_lines(text, lines, blank_before, runon, use_model, url)
+    # lynx's reference list: only addresses, never the article; the page is read without it
+    head = _strip_lines(text, lines[:appendix], blank_before[:appendix], runon, use_model, url)
+    return Stripped(head.lines + tuple(Line(t, Role.REMOVED, LINK_LIST_REASON) for t in lines[appendix:]),
+                    head.hints)
+
+
+def _strip_lines(text: str, lines: list[str], blank_before: list[bool], runon: bool, use_model: bool,
+                 url: str | None) -> Stripped:
     if not lines:
         return Stripped(())
     header = _DATED_HEADER.match(lines[0])

@@ -45,10 +45,15 @@ _LIST_START = re.compile(r"^(?:[*+•·◦▪‣o-]|\d{1,3}[.)]|\([a-z0-9]\))\s"
 # lynx's link numbering: "[12]" before each link's text, and at the end "References" then lines
 # "  12. https://…". Only removed when the page has both, at least MIN_REFERENCES of each.
 _MARKER = re.compile(r"\[\d{1,5}\]")
-_SCHEME = r"(?:https?|ftp|file|mailto|javascript|data|tel):"
+_SCHEME = r"(?:[a-z][a-z0-9+.-]{1,30}://|(?:mailto|javascript|data|tel|about):)"  # http://, android-app://, ...
 _REFERENCE = re.compile(rf"^\s*\d{{1,5}}\.\s+({_SCHEME}.*?)\s*$")
 _ADDRESS = re.compile(_SCHEME)
 MIN_REFERENCES = 5
+# The list is the page's end from a line "References": lynx's own headings and addresses, numbered or
+# (once drop_link_numbers has read them) bare, at least this share of its lines (an address with a
+# line break in it spills over).
+LYNX_HEADINGS = frozenset({"References", "Visible links:", "Hidden links:"})
+MIN_LISTED_SHARE = 0.8
 
 
 def display_width(text: str) -> int:
@@ -170,3 +175,24 @@ def drop_link_numbers(lines: list[str]) -> list[str]:
         else:
             out.append(line)
     return out
+
+
+def link_list_start(lines: list[str]) -> int | None:
+    """Where lynx's reference list begins (its line "References"), when the page ends with one.
+
+    >>> link_list_start(["Story", "Text.", "References", *(f"https://x.org/{i}" for i in range(5))])
+    2
+    >>> link_list_start(["Story", "References", "Smith (2003) and Jones (2004)."]) is None
+    True
+    """
+    for start in range(len(lines) - 1, -1, -1):
+        if lines[start] == "References":
+            break
+    else:
+        return None
+    rest = lines[start + 1:]
+    listed = sum(1 for line in rest if _ADDRESS.match(line) or (line[:1].isdigit() and _REFERENCE.match(line)))
+    headings = sum(1 for line in rest if line in LYNX_HEADINGS)
+    if listed < MIN_REFERENCES or listed + headings < MIN_LISTED_SHARE * len(rest):
+        return None
+    return start
