@@ -118,3 +118,8 @@ def test_short_paragraphs_of_similar_lengths_are_not_taken_for_wrapping() -> Non
 def test_bracketed_numbers_stay_without_a_reference_list() -> None:
     lines = ["Footnote [1] says so.", "[2] Another one.", "See [3] and [4].", "[5] Fifth.", "[6] And [7]."]
     assert drop_link_numbers(lines) is lines
+
+
+def test_cleaning_the_cleaned_lynx_dump_changes_nothing() -> None:
+    doc = newsclean.clean(lynx_style(SEED.read_text(encoding="utf-8")))
+    assert newsclean.clean(doc.text).text == doc.text
