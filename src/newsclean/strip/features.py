@@ -9,14 +9,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from operator import itemgetter
 from typing import Any
 
-import numpy as np
-
 from ..textutil import UNSPACED, count_words, words
 from . import lexicon
-from .stoplists import pick_rows, word_rows
+from .stoplists import pick_counted
 
 # Lines of at most this many words are "short": their own words cannot tell prose from chrome, so
 # the lexicon may judge them. ("Support independent journalism in Ukraine. Join us in this fight."
@@ -264,11 +263,11 @@ def unwrap(lines: list[str], blank_before: list[bool]) -> tuple[list[str], list[
 
 def compute_features(lines: list[str], blank_before: list[bool]) -> tuple[list[LineFeatures], DocumentStats]:
     intrinsic = [_intrinsic(line) for line in lines]
-    name, stoplist, coverage = _page_stoplist([votes for *_, votes in intrinsic])
+    name, stoplist, coverage = _page_stoplist(lines)
     folded = [line.casefold() for line in lines]
     counts = Counter(folded)
     feats = []
-    for i, (line, (toks, own, groups, _)) in enumerate(zip(lines, intrinsic, strict=True)):
+    for i, (line, (toks, own, groups)) in enumerate(zip(lines, intrinsic, strict=True)):
         words_length, shape, looks, replies = groups
         if stoplist and toks and not own["unspaced"]:
             stop_share = _stop_share(line, stoplist)
@@ -310,20 +309,11 @@ LINE_CACHE_SIZE = 8192
 
 
 @lru_cache(maxsize=LINE_CACHE_SIZE)
-def _intrinsic(line: str) -> tuple[tuple[str, ...], dict[str, Any], tuple[tuple[Any, ...], ...],
-                                   tuple[np.ndarray, int]]:
-    """A line's words, the features that depend on the line alone (not on its page), their values
-    in the groups of ``OWN_FIELD_GROUPS``, and its words' votes for the page's stoplist
-    (``_stoplist_votes``)."""
+def _intrinsic(line: str) -> tuple[tuple[str, ...], dict[str, Any], tuple[tuple[Any, ...], ...]]:
+    """A line's words, the features that depend on the line alone (not on its page), and their
+    values in the groups of ``OWN_FIELD_GROUPS``."""
     toks, own = _own_evidence(line)
-    return toks, own, tuple(get(own) for get in _GROUP_GETTERS), _stoplist_votes(toks)
-
-
-def _stoplist_votes(toks: tuple[str, ...]) -> tuple[np.ndarray, int]:
-    """The stoplists' index rows of a line's words (``stoplists.word_rows``), and how many words it
-    has: numbers left out (they do not vote)."""
-    voting = [tok for tok in toks if not tok.isdigit()]
-    return word_rows(voting), len(voting)
+    return toks, own, tuple(get(own) for get in _GROUP_GETTERS)
 
 
 def _own_evidence(line: str) -> tuple[tuple[str, ...], dict[str, Any]]:
@@ -381,10 +371,12 @@ def _upper_share(line: str) -> float:
     return sum(map(str.isupper, line)) / letters if letters else 0.0
 
 
-def _page_stoplist(votes: list[tuple[np.ndarray, int]]) -> tuple[str | None, frozenset[str], float]:
-    """``pick_stoplist`` over the words of a page's lines (their ``_stoplist_votes``)."""
-    rows = np.concatenate([line_rows for line_rows, _ in votes]) if votes else np.zeros(0, dtype=np.int32)
-    return pick_rows(rows, sum(n for _, n in votes))
+def _page_stoplist(lines: list[str]) -> tuple[str | None, frozenset[str], float]:
+    """``pick_stoplist`` over the words of all ``lines`` but numbers (which do not vote)."""
+    counts = Counter(chain.from_iterable(_intrinsic(line)[0] for line in lines))
+    for word in [w for w in counts if w.isdigit()]:
+        del counts[word]
+    return pick_counted(counts)
 
 
 @lru_cache(maxsize=LINE_CACHE_SIZE)

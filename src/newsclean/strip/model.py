@@ -271,8 +271,8 @@ CRUMB_MIN_WORDS = 3
 BYLINE_START = re.compile(
     r"^(?:by|written by|posted by|words by|story by|text by|von|par|por|di|door|av|af|autor|autorka|"
     r"автор|авторка|від|από|του|της|przez|yazan|text:|texte\s*:|fotos?)\s*:?\s+\S", re.I)
-# The same leads searched once over the whole page (lines joined by newlines; ``[^\S\n]`` keeps a
-# match on its line).
+# The same leads tried at the starts of a page's lines joined by newlines (``[^\S\n]`` keeps a match
+# on its line, see ``_Lines``).
 _LEAD_ANY_LINE = re.compile("|".join(f"(?:{p.pattern})" for p in (BYLINE_START, BYLINE_LEAD)).replace(
     r"\s", r"[^\S\n]"), re.I | re.M)
 _GLUED_ANY_LINE = re.compile(GLUED_LEAD.pattern, re.M)
@@ -306,6 +306,15 @@ class _Lines:
         positions = [m.start() for m in pattern.finditer(self.joined)]
         if positions:
             hit[self.among[np.searchsorted(self.starts, positions, side="right") - 1]] = True
+        return hit
+
+    def opens(self, pattern: re.Pattern[str]) -> np.ndarray:
+        """``hit`` for a pattern whose every match starts at a line's start (``^`` under ``re.M``) and
+        ends on that line: tried at the lines' starts only (``finditer`` would try every position)."""
+        hit = np.zeros(self.n, dtype=bool)
+        match, joined = pattern.match, self.joined
+        found = [k for k, start in enumerate(self.starts.tolist()) if match(joined, start)]
+        hit[self.among[found]] = True
         return hit
 
 
@@ -369,9 +378,9 @@ def role_cues(x: np.ndarray, words: np.ndarray, texts: list[str]) -> np.ndarray:
     short = words <= BYLINE_MAX_WORDS
     dated = short & ((x[:, DATE_TIME_COLUMN] > 0) | (x[:, HAS_DATE_COLUMN] > 0))
     short_lines = _Lines(texts, np.flatnonzero(short), n)
-    lead = (short_lines.hit(_LEAD_ANY_LINE) | short_lines.hit(_GLUED_ANY_LINE)
+    lead = (short_lines.opens(_LEAD_ANY_LINE) | short_lines.hit(_GLUED_ANY_LINE)
             | _Lines(texts, np.flatnonzero(dated), n).hit(_BY_INSIDE_ANY_LINE))
-    name = _Lines(texts, np.flatnonzero(words <= NAME_MAX_WORDS), n).hit(_NAME_LINE)
+    name = _Lines(texts, np.flatnonzero(words <= NAME_MAX_WORDS), n).opens(_NAME_LINE)
     cue = dated | lead
     before: np.ndarray = np.cumsum(dated) - dated
     ends, echoed = _crumbs(texts, words)

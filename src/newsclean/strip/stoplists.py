@@ -7,7 +7,6 @@ the document's language, and the share of stopwords in a line says whether it is
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
@@ -76,33 +75,21 @@ def pick_stoplist(words: list[str]) -> tuple[str | None, frozenset[str], float]:
 def pick_counted(counts: Counter[str]) -> tuple[str | None, frozenset[str], float]:
     """``pick_stoplist`` of the words counted in ``counts`` (a page's words are counted in one
     C-level pass; each distinct word is then looked up once)."""
-    rows = np.fromiter(map(_index().vocabulary.get, counts, repeat(-1)), dtype=np.int64, count=len(counts))
-    weights = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
-    known = rows >= 0
-    return pick_rows(rows[known], sum(counts.values()), weights[known])
-
-
-def word_rows(words: Iterable[str]) -> np.ndarray:
-    """The index rows of the ``words`` (lower-cased) that some list holds, one per word, for
-    ``pick_rows`` (a line's words looked up once, when the line is cached)."""
-    vocabulary = _index().vocabulary
-    return np.fromiter((row for row in map(vocabulary.get, words, repeat(-1)) if row >= 0), dtype=np.int32)
-
-
-def pick_rows(rows: np.ndarray, n_words: int, weights: np.ndarray | None = None
-              ) -> tuple[str | None, frozenset[str], float]:
-    """``pick_stoplist`` of ``n_words`` words of which those of ``rows`` (``word_rows``) are in some
-    list, each counted ``weights`` times (default once)."""
-    if not n_words or not len(rows):
+    n_words = sum(counts.values())
+    if not n_words:
         return None, frozenset(), 0.0
     index = _index()
+    all_rows = np.fromiter(map(index.vocabulary.get, counts, repeat(-1)), dtype=np.int64, count=len(counts))
+    known = all_rows >= 0
+    if not known.any():
+        return None, frozenset(), 0.0
+    rows = all_rows[known]
     starts, lengths = index.indptr[rows], index.indptr[rows + 1] - index.indptr[rows]
     # the members of every found word, one after the other, each weighted by the word's count
     offsets = np.repeat(starts - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths)
     lists_hit = index.members[offsets + np.arange(int(lengths.sum()))]
-    # (counts add up exactly, as floats or as integers)
-    scores = np.bincount(lists_hit, weights=None if weights is None else np.repeat(weights, lengths),
-                         minlength=len(index.names))
+    weights = np.repeat(np.fromiter(counts.values(), dtype=np.float64, count=len(counts))[known], lengths)
+    scores = np.bincount(lists_hit, weights=weights, minlength=len(index.names))
     # ties (and near-ties between big lists) go to the list whose words are most specific: fewer words
     top = np.flatnonzero(scores == scores.max())
     best = int(top[np.argmin(index.sizes[top])])
