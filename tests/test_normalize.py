@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from unittest.mock import patch
 
 from ftfy.badness import is_bad
@@ -48,3 +49,11 @@ def _reference(text: str, repair: bool) -> tuple[str, list]:
 
     with patch.object(normalize, "_ftfy_config", full):
         return normalize.normalize_text(text, repair)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet=list("ab \t\n") + ["\u00a0", "\u2000", "\u2005", "\u200a", "\u202f", "\u205f", "\u3000",
+                                            "\u200b"], max_size=30))
+def test_spaces_collapse_as_every_run_replaced(text: str) -> None:
+    runs = re.compile(f"[ {normalize._OTHER_SPACES}]+")
+    assert normalize._SPACES.sub(" ", text) == runs.sub(" ", text)

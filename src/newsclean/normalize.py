@@ -34,7 +34,10 @@ _FTFY_NO_MOJIBAKE = _FTFY._replace(unescape_html=False, fix_encoding=False, deco
 # ZWJ/ZWNJ (U+200C/U+200D) are kept: Persian, Indic scripts and emoji need them.
 _INVISIBLE = re.compile("[\u200b\u00ad\u2060\ufeff]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Horizontal whitespace but the plain space (as a regex class). Each run of spaces becomes one plain
+# space: only the runs this changes are matched (two or more spaces, or one other), not every space.
+_OTHER_SPACES = "\t\u00a0\u2000-\u200a\u202f\u205f\u3000"
+_SPACES = re.compile(f"[ {_OTHER_SPACES}]{{2,}}|[{_OTHER_SPACES}]")
 # ftfy looks for mojibake with one big regular expression over the whole text (~1 ms for an article),
 # and some of its fixers translate the whole text character by character. Both are skipped when
 # they are sure to change nothing, so the result is always ftfy's own (tests/test_normalize.py checks

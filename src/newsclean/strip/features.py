@@ -337,8 +337,9 @@ _DIGIT = re.compile(r"\d")
 _MENU_SEPARATORS = "|·•/"
 
 
-def _has_any(line: str, chars: str) -> bool:
-    return any(c in line for c in chars)
+def _has_any(line: str, parts: str | tuple[str, ...]) -> bool:
+    """Whether the line holds one of the characters (or strings) of ``parts``."""
+    return any(part in line for part in parts)
 
 
 _ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"

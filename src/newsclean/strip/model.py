@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 import numpy as np
@@ -25,7 +25,7 @@ from threadpoolctl import ThreadpoolController
 
 from ..bylines import BYLINE_LEAD, GLUED_LEAD
 from ..metadata import BY_INSIDE
-from .features import LINE_CACHE_SIZE, LineFeatures, _intrinsic
+from .features import LINE_CACHE_SIZE, LineFeatures
 from .lexicon import LEXICON
 
 CATEGORIES = tuple(LEXICON)
@@ -39,9 +39,6 @@ NEIGHBOURS = (-3, -2, -1, 1, 2, 3)
 DENSITY_WINDOWS = (2, 5, 12)
 
 
-# The lexicon category of a line as one number per category.
-_ONE_HOT = {c: tuple(1.0 if c == other else 0.0 for other in CATEGORIES) for c in CATEGORIES}
-_NO_CATEGORY = (0.0,) * len(CATEGORIES)
 _ASCII_DIGITS = b"0123456789"
 
 
@@ -58,61 +55,67 @@ def _has_separator(text: str) -> bool:
     return ("|" in text or "·" in text or "•" in text or "/" in text) and _SEPARATORS.search(text) is not None
 
 
+# The base rows: a line's own evidence (its words, length, ending, lexicon category, ...), then the
+# page's columns (stopword share, repeats, blank line before) filled by ``_fill_page_columns``. They are
+# made for a whole page at once: the numbers each line gives (its LineFeatures fields, and the
+# ``_text_cues`` read from its text, cached per line) are gathered into one array, and each column is
+# then one numpy operation over the page.
+_C = len(CATEGORIES)
+N_BASE = 10 + _C + 22
+STOP_COLUMN = 2
+CATEGORY_COLUMN = 10  # the lexicon category, one column each: 10 .. 10 + len(CATEGORIES) - 1
+REPEATED_COLUMN, LOG_REPEATS_COLUMN = 10 + _C + 2, 10 + _C + 3
+BLANK_COLUMN = 10 + _C + 10
+COMMA_COLUMN = 10 + _C + 14
+# LineFeatures' fields copied as they are (flags as 0/1) into these columns.
+_COPIED = {10 + _C + 1: "pointer", 10 + _C + 4: "date_time", 10 + _C + 5: "counter", 10 + _C + 6: "url",
+           10 + _C + 7: "menu_like", 10 + _C + 8: "upper_share", 10 + _C + 9: "unspaced",
+           10 + _C + 17: "comment_counter", 10 + _C + 18: "speaker", 10 + _C + 19: "has_date",
+           10 + _C + 20: "ends_with_count"}
+# The columns of ``_text_cues`` but the last (the commas, divided by the words into COMMA_COLUMN).
+_CUE_COLUMNS = [4, 10 + _C + 11, 10 + _C + 12, 10 + _C + 13, 10 + _C + 15, 10 + _C + 16]
+_CATEGORY_INDEX = {c: k for k, c in enumerate(CATEGORIES)}
+_NUMBERS = ("words", "length", "terminal", "lexicon_hits", *_COPIED.values())
+_line_numbers = attrgetter(*_NUMBERS)
+
+
 @lru_cache(maxsize=LINE_CACHE_SIZE)
-def own_features(text: str) -> np.ndarray:
-    """A line's own evidence as numbers: the columns that depend on its text alone (the page's
-    columns, stopword share, repeats and blank line before, are left at 0 for ``_fill_page_columns``).
-    Read-only: cached per text."""
-    own = _intrinsic(text)[1]
-    words = max(own["words"], 0)
+def _text_cues(text: str) -> tuple[float, ...]:
+    """The numbers of a line's base row that only its text gives (beyond LineFeatures): it ends with
+    a colon; its share of digits; the share of its words that are capitalised; it opens with a bullet;
+    it holds a quote mark; a separator; and how many commas it holds. Cached per text."""
     toks = text.split()
     capitalised = sum(map(str.isupper, map(itemgetter(0), toks))) / len(toks) if toks else 0.0
-    lexicon_category = own["lexicon"]
-    cat = _ONE_HOT.get(lexicon_category, _NO_CATEGORY)
-    row = np.array([
-        math.log1p(words),
-        math.log1p(own["length"]) / 5,
-        0.0,  # stopword share: a page column
-        float(own["terminal"]),
-        float(text.endswith((":", "："))),
-        float(words <= 2),
-        float(words <= 5),
-        float(words >= 15),
-        float(words >= 40),
-        float(lexicon_category is not None),
-        *cat,
-        min(own["lexicon_hits"], 3) / 3,
-        float(own["pointer"]),
-        0.0,  # repeated in the page: a page column
-        0.0,  # log of the repeats: a page column
-        float(own["date_time"]),
-        float(own["counter"]),
-        float(own["url"]),
-        float(own["menu_like"]),
-        own["upper_share"],
-        float(own["unspaced"]),
-        0.0,  # blank line before: a page column
-        _digits(text) / max(len(text), 1),
-        capitalised,
-        float(bool(_BULLET.match(text))),
-        text.count(",") / max(words, 1),
-        float(bool(_QUOTE.search(text))),
-        float(_has_separator(text)),
-        float(own["comment_counter"]),
-        float(own["speaker"]),
-        float(own["has_date"]),
-        float(own["ends_with_count"]),
-        float(own["words"] >= 8 and own["terminal"]),  # prose-like (keep last: N_BASE - 1)
-    ], dtype=np.float64)
-    row.flags.writeable = False
-    return row
+    return (float(text.endswith((":", "："))), _digits(text) / max(len(text), 1), capitalised,
+            float(bool(_BULLET.match(text))), float(bool(_QUOTE.search(text))), float(_has_separator(text)),
+            float(text.count(",")))
 
 
-N_BASE = 10 + len(CATEGORIES) + 22
-# The page columns of the base rows (``own_features``).
-STOP_COLUMN = 2
-REPEATED_COLUMN, LOG_REPEATS_COLUMN = 10 + len(CATEGORIES) + 2, 10 + len(CATEGORIES) + 3
-BLANK_COLUMN = 10 + len(CATEGORIES) + 10
+def _own_rows(feats: list[LineFeatures]) -> np.ndarray:
+    """The base rows of a page's lines, with the page's columns left at 0."""
+    n = len(feats)
+    base = np.zeros((n, N_BASE))
+    if not n:
+        return base
+    numbers = np.array([_line_numbers(f) for f in feats], dtype=np.float64).reshape(n, len(_NUMBERS))
+    cues = np.array([_text_cues(f.text) for f in feats], dtype=np.float64).reshape(n, len(_CUE_COLUMNS) + 1)
+    words, terminal = numbers[:, 0], numbers[:, 2]
+    # (the logarithms are math's, as at training: numpy's may differ in the last bit)
+    base[:, 0] = np.fromiter(map(math.log1p, words.tolist()), dtype=np.float64, count=n)
+    base[:, 1] = np.fromiter(map(math.log1p, numbers[:, 1].tolist()), dtype=np.float64, count=n) / 5
+    base[:, 3] = terminal
+    base[:, 5], base[:, 6], base[:, 7], base[:, 8] = words <= 2, words <= 5, words >= 15, words >= 40
+    category = np.fromiter((_CATEGORY_INDEX.get(f.lexicon, -1) if f.lexicon else -2 for f in feats),
+                           dtype=np.int64, count=n)
+    base[:, 9] = category != -2
+    found = np.flatnonzero(category >= 0)
+    base[found, CATEGORY_COLUMN + category[found]] = 1.0
+    base[:, CATEGORY_COLUMN + _C] = np.minimum(numbers[:, 3], 3) / 3
+    base[:, list(_COPIED)] = numbers[:, 4:]
+    base[:, _CUE_COLUMNS] = cues[:, :-1]
+    base[:, COMMA_COLUMN] = cues[:, -1] / np.maximum(words, 1)
+    base[:, N_BASE - 1] = (words >= 8) & (terminal > 0)  # prose-like
+    return base
 
 
 def _fill_page_columns(base: np.ndarray, feats: list[LineFeatures], has_stoplist: bool) -> None:
@@ -132,7 +135,7 @@ def feature_matrix(feats: list[LineFeatures], has_stoplist: bool, span: tuple[in
     """One row of numbers per line: its own evidence, its neighbours', the density of prose around
     it, and its place relative to the rule-based span and section headings."""
     n = len(feats)
-    base = np.array([own_features(f.text) for f in feats], dtype=np.float64).reshape(n, N_BASE)
+    base = _own_rows(feats)
     _fill_page_columns(base, feats, has_stoplist)
     ctx = base[:, CONTEXT_COLUMNS]
     pad = max(abs(k) for k in NEIGHBOURS)
@@ -268,8 +271,8 @@ CRUMB_MIN_WORDS = 3
 BYLINE_START = re.compile(
     r"^(?:by|written by|posted by|words by|story by|text by|von|par|por|di|door|av|af|autor|autorka|"
     r"автор|авторка|від|από|του|της|przez|yazan|text:|texte\s*:|fotos?)\s*:?\s+\S", re.I)
-# The same leads searched once over the whole page (lines joined by newlines; ``[^\S\n]`` keeps a
-# match on its line).
+# The same leads tried at the starts of a page's lines joined by newlines (``[^\S\n]`` keeps a match
+# on its line, see ``_Lines``).
 _LEAD_ANY_LINE = re.compile("|".join(f"(?:{p.pattern})" for p in (BYLINE_START, BYLINE_LEAD)).replace(
     r"\s", r"[^\S\n]"), re.I | re.M)
 _GLUED_ANY_LINE = re.compile(GLUED_LEAD.pattern, re.M)
@@ -303,6 +306,15 @@ class _Lines:
         positions = [m.start() for m in pattern.finditer(self.joined)]
         if positions:
             hit[self.among[np.searchsorted(self.starts, positions, side="right") - 1]] = True
+        return hit
+
+    def opens(self, pattern: re.Pattern[str]) -> np.ndarray:
+        """``hit`` for a pattern whose every match starts at a line's start (``^`` under ``re.M``) and
+        ends on that line: tried at the lines' starts only (``finditer`` would try every position)."""
+        hit = np.zeros(self.n, dtype=bool)
+        match, joined = pattern.match, self.joined
+        found = [k for k, start in enumerate(self.starts.tolist()) if match(joined, start)]
+        hit[self.among[found]] = True
         return hit
 
 
@@ -366,9 +378,9 @@ def role_cues(x: np.ndarray, words: np.ndarray, texts: list[str]) -> np.ndarray:
     short = words <= BYLINE_MAX_WORDS
     dated = short & ((x[:, DATE_TIME_COLUMN] > 0) | (x[:, HAS_DATE_COLUMN] > 0))
     short_lines = _Lines(texts, np.flatnonzero(short), n)
-    lead = (short_lines.hit(_LEAD_ANY_LINE) | short_lines.hit(_GLUED_ANY_LINE)
+    lead = (short_lines.opens(_LEAD_ANY_LINE) | short_lines.hit(_GLUED_ANY_LINE)
             | _Lines(texts, np.flatnonzero(dated), n).hit(_BY_INSIDE_ANY_LINE))
-    name = _Lines(texts, np.flatnonzero(words <= NAME_MAX_WORDS), n).hit(_NAME_LINE)
+    name = _Lines(texts, np.flatnonzero(words <= NAME_MAX_WORDS), n).opens(_NAME_LINE)
     cue = dated | lead
     before: np.ndarray = np.cumsum(dated) - dated
     ends, echoed = _crumbs(texts, words)

@@ -25,7 +25,7 @@ from ..errors import TooLargeError
 from ..metadata import BY_INSIDE, parse_byline
 from ..models import Line, Role
 from . import Stripped
-from .features import SHORT_WORDS, LineFeatures, compute_features, read_lines
+from .features import SHORT_WORDS, LineFeatures, _has_any, compute_features, read_lines
 from .model import BYLINE_MAX_WORDS, feature_matrix, load_model, single_threaded_blas
 from .model import BYLINE_START as _BYLINE_START
 from .wrapped import link_list_start
@@ -68,12 +68,23 @@ _CAPTION_CUE = re.compile(
 _CAPTION_CREDIT_END = re.compile(
     r"(?:getty images|shutterstock|afp|reuters|associated press|ap photo|epa|dpa|istock)\W*\)?\s*$", re.I)
 CREDIT_TAIL_CHARS = 40
+# What an ASCII line (lower-cased) must hold for each pattern to match it: a "(" or one of the cue
+# words, one of the agencies. Lines without are not searched (the patterns scan the whole line; ASCII
+# text is matched case-blind exactly as its lower-case form is).
+_CAPTION_CUE_WORDS = ("(", "photo", "image", "picture", "illustration", "foto", "bild", "credit")
+_CREDIT_WORDS = ("getty images", "shutterstock", "afp", "reuters", "associated press", "ap photo", "epa", "dpa",
+                 "istock")
 
 
 @lru_cache(maxsize=4096)
 def is_caption(text: str) -> bool:
     """Image captions and photo credits: "(L)", "Photo: ...", "... / Getty Images"."""
-    return bool(_CAPTION_CUE.search(text) or _CAPTION_CREDIT_END.search(text[-CREDIT_TAIL_CHARS:]))
+    tail = text[-CREDIT_TAIL_CHARS:]
+    if text.isascii():
+        low = text.lower()
+        return bool((_has_any(low, _CAPTION_CUE_WORDS) and _CAPTION_CUE.search(text))
+                    or (_has_any(low[-CREDIT_TAIL_CHARS:], _CREDIT_WORDS) and _CAPTION_CREDIT_END.search(tail)))
+    return bool(_CAPTION_CUE.search(text) or _CAPTION_CREDIT_END.search(tail))
 
 
 @dataclass
