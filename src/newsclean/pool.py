@@ -11,6 +11,7 @@ oldest unfinished one, whatever the length of the input.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -61,6 +62,10 @@ def _worker_main(conn: Connection, function: Callable[[Any], Any]) -> None:
     # Ctrl-C on a terminal reaches the whole process group: the parent decides, workers ignore it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    # What the worker inherits (modules, stoplists, models) lives as long as it does: frozen, the
+    # cyclic collector stops walking it on every full collection (~36 ms each, ~5% of a text batch's
+    # CPU), and stops touching (so copying) the parent's memory pages.
+    gc.freeze()
     while True:
         try:
             work = conn.recv()

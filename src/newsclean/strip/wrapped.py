@@ -104,6 +104,11 @@ def _breakable(raw: str) -> bool:
 
 
 def _page_width(raw: list[str]) -> int | None:
+    # a line is at least as wide as it is long: WIDTH_RANK breakable lines longer than MAX_WRAP_WIDTH
+    # settle it (most dumps, whose paragraphs are lines) without measuring any line's width
+    long_lines = (r for r in raw if len(r) > MAX_WRAP_WIDTH and len(r.rstrip()) > MAX_WRAP_WIDTH)
+    if sum(1 for r in long_lines if _breakable(r)) >= WIDTH_RANK:
+        return None
     widths = sorted((display_width(r.rstrip()) for r in raw if _breakable(r)), reverse=True)
     if len(widths) < WIDTH_RANK:
         return None
