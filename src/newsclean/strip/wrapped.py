@@ -27,7 +27,7 @@ from ..textutil import UNSPACED
 # lines on a page (up to 7 of 101, 15 of 582 on the bench's dumps, none of them wrapped; a wrapped
 # page with menus still has one in six lines or more to join).
 MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 40, 132
-MIN_WRAPPED_LINES = 8
+MIN_WRAPPED_LINES = 6
 MIN_WRAPPED_PAGE_SHARE = 0.02
 FULL_LINE_SHARE = 0.6
 MIN_WRAP_BREAK_SHARE = 0.5
@@ -80,12 +80,12 @@ def _first_token(line: str) -> str:
 def _wrap_breaks(lines: list[str], blank_before: list[bool], raw: list[str], width: int
                  ) -> tuple[list[bool], int]:
     """For each pair of lines, whether the break between them is a wrap; and how many breaks could
-    have been wraps (after a full line that could have been broken, before a line that continues
-    text rather than starting a list item)."""
+    have been wraps (after a full line, not wider than the width, that could have been broken,
+    before a line that continues text rather than starting a list item)."""
     joins, candidates = [], 0
     for i in range(len(lines) - 1):
         used, nxt = display_width(raw[i].rstrip()), lines[i + 1]
-        if (blank_before[i + 1] or used < FULL_LINE_SHARE * width or _LIST_START.match(nxt)
+        if (blank_before[i + 1] or not FULL_LINE_SHARE * width <= used <= width or _LIST_START.match(nxt)
                 or not _breakable(raw[i])):
             joins.append(False)  # a break that wrapping need not explain
             continue
