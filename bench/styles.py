@@ -6,7 +6,8 @@ newsclean what text-mode browsers and converters give: ``w3m -dump`` and ``lynx 
 the browser dump re-wrapped at 72 columns (e-mail, ``fold``), and markdown (html2text, if installed:
 ``pip install html2text``; it is GPL-licensed, so only this command uses it). Each style is made once
 per page into ``bench/results/styles/`` and scored with the set's own metric, newsclean beside
-keeping every line and jusText on the lines, with the browser dump of the same pages as reference.
+keeping every line and jusText on the lines, with the browser dump of the same pages as reference;
+newsclean's title, author and date are scored too where the gold has them (not aeb).
 
     python -m bench.styles [--bench-dir ../shared/bench] [--sets aeb,wcxb-dev,traf] [--limit 150]
                            [--styles w3m,lynx,lynx-refs,wrap72,markdown]
@@ -108,18 +109,30 @@ def _text(raw: bytes | str) -> str:
     return raw if isinstance(raw, str) else raw.decode("utf-8", "replace")
 
 
-def _newsclean(text: str, url: str | None) -> str:
+def _newsclean(text: str, url: str | None) -> dict:
     try:
-        return clean(text, kind="text", url=url).text
+        doc = clean(text, kind="text", url=url)
     except NewscleanError:
-        return ""
+        return peers.output()
+    meta = doc.metadata
+    return peers.output(doc.text, meta.title, list(meta.authors), meta.date)
 
 
-SYSTEMS: dict[str, Callable[[str, str | None], str]] = {
+SYSTEMS: dict[str, Callable[[str, str | None], dict]] = {
     "newsclean": _newsclean,
-    "keep-all": lambda text, url: text,
-    "justext-lines": lambda text, url: peers.justext_lines(text)["text"],
+    "keep-all": lambda text, url: peers.output(text),
+    "justext-lines": lambda text, url: peers.justext_lines(text),
 }
+
+
+def meta_cells(pages: list[data.Page], outs: list[dict]) -> str:
+    """newsclean's title / author / date accuracy over the pages whose gold has the field."""
+    cells = []
+    for field in data.META_FIELDS:
+        known = [(p, out) for p, out in zip(pages, outs, strict=True) if p.gold.get(field)]
+        hits = sum(scoring.meta_match(field, p.gold[field], out[field]) for p, out in known)
+        cells.append(f"{hits / len(known):.3f}" if known else "-")
+    return " / ".join(cells)
 
 
 def main() -> None:
@@ -136,19 +149,23 @@ def main() -> None:
         if not available(style):
             print(f"skipping {style}: {MAKERS[style][0]} is not installed", file=sys.stderr)
     styles = [s for s in styles if available(s)]
-    print(f"{'set':9} {'style':10} " + " ".join(f"{name:>22}" for name in SYSTEMS) + "   (P / R / F1; pages F1<0.5)")
+    print(f"{'set':9} {'style':10} " + " ".join(f"{name:>22}" for name in SYSTEMS)
+          + "   (P / R / F1; pages F1<0.5)   newsclean title / author / date")
     for name in args.sets.split(","):
         pages = data.load_gold(args.bench_dir, name, args.limit or None)
         for style in ["browser", *styles]:
             texts = [_text(data.read_input(data.input_path(args.bench_dir, name, "dump-browser", p.id)))
                      if style == "browser" else made_dump(args.bench_dir, name, p, style) for p in pages]
-            cells = []
-            for system in SYSTEMS.values():
-                scored = [scoring.set_page(name, p.gold, system(t, p.url)) for p, t in zip(pages, texts, strict=True)]
+            cells, meta = [], ""
+            for system_name, system in SYSTEMS.items():
+                outs = [system(t, p.url) for p, t in zip(pages, texts, strict=True)]
+                scored = [scoring.set_page(name, p.gold, out["text"]) for p, out in zip(pages, outs, strict=True)]
                 agg = scoring.set_aggregate(name, scored)
                 bad = sum(1 for s in scored if s["f1"] < 0.5)
                 cells.append(f"{agg['p']:.3f}/{agg['r']:.3f}/{agg['f1']:.3f} {bad:3d}")
-            print(f"{name:9} {style:10} " + " ".join(f"{c:>22}" for c in cells), flush=True)
+                if system_name == "newsclean":
+                    meta = meta_cells(pages, outs)
+            print(f"{name:9} {style:10} " + " ".join(f"{c:>22}" for c in cells) + f"   {meta}", flush=True)
 
 
 if __name__ == "__main__":
