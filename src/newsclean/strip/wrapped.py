@@ -77,16 +77,16 @@ def _first_token(line: str) -> str:
     return line[0] if _wide(line[0]) else line.split(" ", 1)[0]
 
 
-def _wrap_breaks(lines: list[str], blank_before: list[bool], raw: list[str], width: int
-                 ) -> tuple[list[bool], int]:
+def _wrap_breaks(lines: list[str], blank_before: list[bool], raw: list[str], widths: list[int],
+                 breakable: list[bool], width: int) -> tuple[list[bool], int]:
     """For each pair of lines, whether the break between them is a wrap; and how many breaks could
     have been wraps (after a full line, not wider than the width, that could have been broken,
     before a line that continues text rather than starting a list item)."""
     joins, candidates = [], 0
     for i in range(len(lines) - 1):
-        used, nxt = display_width(raw[i].rstrip()), lines[i + 1]
+        used, nxt = widths[i], lines[i + 1]
         if (blank_before[i + 1] or not FULL_LINE_SHARE * width <= used <= width or _LIST_START.match(nxt)
-                or not _breakable(raw[i])):
+                or not breakable[i]):
             joins.append(False)  # a break that wrapping need not explain
             continue
         candidates += 1
@@ -103,16 +103,18 @@ def _breakable(raw: str) -> bool:
     return (" " in rest or UNSPACED.search(rest) is not None) and not _ADDRESS.match(rest)
 
 
-def _page_width(raw: list[str]) -> int | None:
-    # a line is at least as wide as it is long: WIDTH_RANK breakable lines longer than MAX_WRAP_WIDTH
-    # settle it (most dumps, whose paragraphs are lines) without measuring any line's width
+def _too_wide(raw: list[str]) -> bool:
+    """WIDTH_RANK breakable lines longer than MAX_WRAP_WIDTH: not wrapped (most dumps, whose paragraphs
+    are lines). A line is at least as wide as it is long, so no width needs measuring to know."""
     long_lines = (r for r in raw if len(r) > MAX_WRAP_WIDTH and len(r.rstrip()) > MAX_WRAP_WIDTH)
-    if sum(1 for r in long_lines if _breakable(r)) >= WIDTH_RANK:
+    return sum(1 for r in long_lines if _breakable(r)) >= WIDTH_RANK
+
+
+def _page_width(widths: list[int], breakable: list[bool]) -> int | None:
+    ranked = sorted((w for w, can in zip(widths, breakable, strict=True) if can), reverse=True)
+    if len(ranked) < WIDTH_RANK:
         return None
-    widths = sorted((display_width(r.rstrip()) for r in raw if _breakable(r)), reverse=True)
-    if len(widths) < WIDTH_RANK:
-        return None
-    width = widths[WIDTH_RANK - 1]
+    width = ranked[WIDTH_RANK - 1]
     return width if MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH else None
 
 
@@ -128,12 +130,14 @@ def unwrap(lines: list[str], blank_before: list[bool], raw: list[str]) -> tuple[
     >>> unwrap([r.strip() for r in raw], [True] + [True, False, False] * 4, raw)[0][:2]
     ['Menu', 'The council met on Tuesday evening to vote on the repairs to the old harbour wall, which were approved.']
     """
-    if len(lines) < MIN_WRAPPED_LINES:
+    if len(lines) < MIN_WRAPPED_LINES or _too_wide(raw):
         return lines, blank_before
-    width = _page_width(raw)
+    widths = [display_width(r.rstrip()) for r in raw]
+    breakable = [_breakable(r) for r in raw]
+    width = _page_width(widths, breakable)
     if width is None:
         return lines, blank_before
-    joins, candidates = _wrap_breaks(lines, blank_before, raw, width)
+    joins, candidates = _wrap_breaks(lines, blank_before, raw, widths, breakable, width)
     n_joins = sum(joins)
     if n_joins < max(MIN_WRAPPED_LINES, MIN_WRAPPED_PAGE_SHARE * len(lines), MIN_WRAP_BREAK_SHARE * candidates):
         return lines, blank_before
