@@ -13,7 +13,7 @@ from itertools import chain
 from operator import itemgetter
 from typing import Any
 
-from ..textutil import UNSPACED, count_words, words
+from ..textutil import UNSPACED, count_bytes, count_words, has_any, words
 from . import lexicon
 from .stoplists import pick_counted
 from .wrapped import drop_link_numbers, unwrap
@@ -322,7 +322,7 @@ def _own_evidence(line: str) -> tuple[tuple[str, ...], dict[str, Any]]:
         "date_time": short and bool(_DATE_TIME_ONLY.match(line)),
         "counter": digit and bool(_COUNTER.match(line)),
         "url": bool(_URL.match(line)),
-        "menu_like": short and _has_any(line, _MENU_SEPARATORS) and bool(_PIPE_MENU.search(line)),
+        "menu_like": short and has_any(line, MENU_SEPARATORS) and bool(_PIPE_MENU.search(line)),
         "upper_share": _upper_share(line) if short else 0.0,
         "unspaced": n_unspaced > len(line) / 3,
         "comment_counter": short and bool(_COMMENT_COUNTER.match(line)),
@@ -332,14 +332,10 @@ def _own_evidence(line: str) -> tuple[tuple[str, ...], dict[str, Any]]:
     }
 
 
-# Every match of ``_COUNTER`` and ``_HAS_DIGIT_DATE`` holds a digit, of ``_PIPE_MENU`` one of these.
+# Every match of ``_COUNTER`` and ``_HAS_DIGIT_DATE`` holds a digit, of ``_PIPE_MENU`` (and of the
+# model's separator pattern) one of these.
 _DIGIT = re.compile(r"\d")
-_MENU_SEPARATORS = "|·•/"
-
-
-def _has_any(line: str, parts: str | tuple[str, ...]) -> bool:
-    """Whether the line holds one of the characters (or strings) of ``parts``."""
-    return any(part in line for part in parts)
+MENU_SEPARATORS = "|·•/"
 
 
 _ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -351,8 +347,7 @@ def _upper_share(line: str) -> float:
     counted on their bytes)."""
     if line.isascii():
         raw = line.encode("ascii")
-        letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
-        upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
+        letters, upper = count_bytes(raw, _ASCII_LETTERS), count_bytes(raw, _ASCII_UPPER)
         return upper / letters if letters else 0.0
     letters = sum(map(str.isalpha, line))
     return sum(map(str.isupper, line)) / letters if letters else 0.0

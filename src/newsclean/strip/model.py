@@ -12,20 +12,21 @@ from __future__ import annotations
 import math
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, wraps
 from importlib import resources
 from operator import attrgetter, itemgetter
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 from threadpoolctl import ThreadpoolController
 
 from ..bylines import BYLINE_LEAD, GLUED_LEAD
 from ..metadata import BY_INSIDE
-from .features import LINE_CACHE_SIZE, LineFeatures
+from ..textutil import count_bytes, has_any
+from .features import LINE_CACHE_SIZE, MENU_SEPARATORS, LineFeatures
 from .lexicon import LEXICON
 
 CATEGORIES = tuple(LEXICON)
@@ -46,13 +47,13 @@ def _digits(text: str) -> int:
     """How many digits (``\\d``) the text holds (an ASCII text counted on its bytes)."""
     if text.isascii():
         raw = text.encode("ascii")
-        return len(raw) - len(raw.translate(None, _ASCII_DIGITS))
+        return count_bytes(raw, _ASCII_DIGITS)
     return len(_DIGIT.findall(text))
 
 
 def _has_separator(text: str) -> bool:
     """`` | ``, `` · ``, `` • `` or `` / `` in the text (the pattern only tried when one of them is)."""
-    return ("|" in text or "·" in text or "•" in text or "/" in text) and _SEPARATORS.search(text) is not None
+    return has_any(text, MENU_SEPARATORS) and _SEPARATORS.search(text) is not None
 
 
 # The base rows: a line's own evidence (its words, length, ending, lexicon category, ...), then the
@@ -178,13 +179,24 @@ WINDOW_CACHE_SIZE = 128
 WINDOW_CACHE_MAX_LINES = 1000
 
 
+_Shape = TypeVar("_Shape")
+
+
+def _per_page_length(compute: Callable[..., _Shape]) -> Callable[..., _Shape]:
+    """``compute(n, ...)`` cached for pages of up to WINDOW_CACHE_MAX_LINES lines (its arrays are
+    shared: read-only), computed afresh for longer ones."""
+    cached = lru_cache(maxsize=WINDOW_CACHE_SIZE)(compute)
+
+    @wraps(compute)
+    def call(n: int, *args: Any) -> _Shape:
+        return (cached if n <= WINDOW_CACHE_MAX_LINES else compute)(n, *args)
+    return call
+
+
+@_per_page_length
 def _windows(n: int, widths: tuple[int, ...]) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray], ...]:
     """For each width w, the bounds [lo, hi) of the window of lines i - w .. i + w around each of n
     lines, cut at the page's ends, and its size (read-only)."""
-    return (_cached_windows if n <= WINDOW_CACHE_MAX_LINES else _window_bounds)(n, widths)
-
-
-def _window_bounds(n: int, widths: tuple[int, ...]) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray], ...]:
     idx = np.arange(n)
     out = []
     for w in widths:
@@ -194,9 +206,6 @@ def _window_bounds(n: int, widths: tuple[int, ...]) -> tuple[tuple[np.ndarray, n
             a.flags.writeable = False
         out.append((lo, hi, size))
     return tuple(out)
-
-
-_cached_windows = lru_cache(maxsize=WINDOW_CACHE_SIZE)(_window_bounds)
 
 
 def _run_span(scores: np.ndarray) -> tuple[int, int]:
@@ -351,20 +360,14 @@ def _crumbs(texts: list[str], words: np.ndarray) -> tuple[np.ndarray, np.ndarray
     return ends, echoed
 
 
+@_per_page_length
 def _neighbour_pairs(n: int) -> tuple[np.ndarray, np.ndarray]:
     """Every (line, line up to CUE_REACH lines above or below it) of a page of n lines (read-only)."""
-    return (_cached_pairs if n <= WINDOW_CACHE_MAX_LINES else _pairs)(n)
-
-
-def _pairs(n: int) -> tuple[np.ndarray, np.ndarray]:
     offsets = [k for k in range(-CUE_REACH, CUE_REACH + 1) if k]
     i = np.concatenate([np.arange(max(0, -k), min(n, n - k)) for k in offsets]).astype(np.int64)
     j = i + np.repeat(offsets, [max(0, min(n, n - k) - max(0, -k)) for k in offsets])
     i.flags.writeable = j.flags.writeable = False
     return i, j
-
-
-_cached_pairs = lru_cache(maxsize=WINDOW_CACHE_SIZE)(_pairs)
 
 
 def role_cues(x: np.ndarray, words: np.ndarray, texts: list[str]) -> np.ndarray:

@@ -24,8 +24,9 @@ from ..bylines import BYLINE_LEAD, GLUED_LEAD
 from ..errors import TooLargeError
 from ..metadata import BY_INSIDE, parse_byline
 from ..models import Line, Role
+from ..textutil import has_any
 from . import Stripped
-from .features import SHORT_WORDS, LineFeatures, _has_any, compute_features, read_lines
+from .features import SHORT_WORDS, LineFeatures, compute_features, read_lines
 from .model import BYLINE_MAX_WORDS, feature_matrix, load_model, single_threaded_blas
 from .model import BYLINE_START as _BYLINE_START
 from .wrapped import link_list_start
@@ -82,8 +83,8 @@ def is_caption(text: str) -> bool:
     tail = text[-CREDIT_TAIL_CHARS:]
     if text.isascii():
         low = text.lower()
-        return bool((_has_any(low, _CAPTION_CUE_WORDS) and _CAPTION_CUE.search(text))
-                    or (_has_any(low[-CREDIT_TAIL_CHARS:], _CREDIT_WORDS) and _CAPTION_CREDIT_END.search(tail)))
+        return bool((has_any(low, _CAPTION_CUE_WORDS) and _CAPTION_CUE.search(text))
+                    or (has_any(low[-CREDIT_TAIL_CHARS:], _CREDIT_WORDS) and _CAPTION_CREDIT_END.search(tail)))
     return bool(_CAPTION_CUE.search(text) or _CAPTION_CREDIT_END.search(tail))
 
 
