@@ -159,8 +159,6 @@ def _drop_date_words(name: str) -> str:
 MIN_WORDS_BEFORE_DATE_WORD = 2
 
 
-
-
 def is_person_name(name: str) -> bool:
     """Could ``name`` be a person's name (or a pen name)? Not a placeholder, an organisation, a URL,
     a sentence or a date."""

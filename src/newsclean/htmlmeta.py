@@ -452,11 +452,8 @@ def _dates_in(lines: list[str]) -> set[str]:
     """Every date (YYYY-MM-DD) written in ``lines``, American month-first readings of 05/04/2022 included."""
     out = set()
     for line in lines:
-        rest = line
-        while found := _line_date(rest):
-            iso, match = found
+        for iso, match, _ in _dates_of(line):
             out.update({iso[:10], _month_first(iso, match)[:10]})
-            rest = rest[match.end():]
     return out
 
 
@@ -491,13 +488,20 @@ def shown_date(lines: list[str], title: str | None, us_order: bool = False) -> s
     for line in lines[max(0, at - SHOWN_DATE_BEFORE): at + SHOWN_DATE_AFTER]:
         if len(line.split()) > MAX_DATE_LINE_WORDS:
             continue
-        rest = line
-        while found := _line_date(rest):
-            iso, match = found
-            if not UPDATE_LABEL.search(rest[: match.start()]):
+        for iso, match, before in _dates_of(line):
+            if not UPDATE_LABEL.search(before):
                 return _month_first(iso, match) if us_order else iso
-            rest = rest[match.end():]
     return None
+
+
+def _dates_of(line: str) -> Iterator[tuple[str, re.Match[str], str]]:
+    """Each date written in ``line``, in order: (ISO date, its match, the text since the previous date).
+    The match is in what follows the previous date, not in ``line``."""
+    rest = line
+    while found := _line_date(rest):
+        iso, match = found
+        yield iso, match, rest[: match.start()]
+        rest = rest[match.end():]
 
 
 def headline_at(lines: list[str], title: str | None) -> int | None:

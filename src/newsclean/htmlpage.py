@@ -104,14 +104,16 @@ def time_dates(tree: etree._Element) -> dict[str, list[str]]:
         value = (element.get("datetime") or "").strip()
         if not value:
             continue
-        ancestors = [element, *list(element.iterancestors())[:MAX_TIME_CLASS_DEPTH]]
-        if any(a.tag in NOT_ARTICLE_PLACE for a in element.iterancestors()) or any(
-                NOT_ARTICLE_CLASS.search(f"{a.get('class') or ''} {a.get('id') or ''}") for a in ancestors):
+        above = list(element.iterancestors())
+        if any(a.tag in NOT_ARTICLE_PLACE for a in above):
+            continue
+        names = [f"{a.get('class') or ''} {a.get('id') or ''}" for a in (element, *above[:MAX_TIME_CLASS_DEPTH])]
+        if any(NOT_ARTICLE_CLASS.search(n) for n in names):
             continue
         link = next(element.iterancestors("a"), None)
         if link is not None and _words_besides_times(link):
             continue
-        updated = any(UPDATE_CLASS.search(f"{a.get('class') or ''} {a.get('id') or ''}") for a in ancestors[:2])
+        updated = any(UPDATE_CLASS.search(n) for n in names[:2])
         out.setdefault("datemodified" if updated else "datepublished", []).append(value)
     return out
 
