@@ -131,8 +131,7 @@ def clean_pages(bench: Path, limit: int = 0) -> list[Page]:
         words = np.array([len(line.split()) for line in lines], dtype=float)
         w = np.log(2 + words)
         w = w / w.sum() / len(bodies)
-        pages.append(Page("clean", page_id, x, y, w, words, is_holdout(page_id[3:] if page_id.startswith("aeb")
-                                                                        else page_id[8:])))
+        pages.append(Page("clean", page_id, x, y, w, words, is_holdout(_clean_source_id(page_id))))
     return pages
 
 
@@ -155,10 +154,13 @@ def fold_of(page: Page) -> int:
 
 
 def gold_id(page: Page) -> str:
-    """The benchmark page id behind ``page`` (a clean page's id is its set's name + the page id)."""
-    if page.set == "clean":
-        return page.id.removeprefix("aeb") if page.id.startswith("aeb") else page.id.removeprefix("wcxb-dev")
-    return page.id
+    """The benchmark page id behind ``page``."""
+    return _clean_source_id(page.id) if page.set == "clean" else page.id
+
+
+def _clean_source_id(clean_id: str) -> str:
+    """The page id of a clean page's gold body (its id is the set's name + the page id)."""
+    return clean_id[3:] if clean_id.startswith("aeb") else clean_id[len("wcxb-dev"):]
 
 
 def fold_of_id(page_id: str) -> int:
