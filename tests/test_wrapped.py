@@ -123,3 +123,33 @@ def test_bracketed_numbers_stay_without_a_reference_list() -> None:
 def test_cleaning_the_cleaned_lynx_dump_changes_nothing() -> None:
     doc = newsclean.clean(lynx_style(SEED.read_text(encoding="utf-8")))
     assert newsclean.clean(doc.text).text == doc.text
+
+
+def test_lynx_link_header_buttons_and_bullets_are_taken_out() -> None:
+    """lynx's list of <link> elements above the page, "(BUTTON)" marks, list bullets by level, and a
+    headline at column 0 that runs past the indented paragraphs' margin."""
+    raw = SEED.read_text(encoding="utf-8")
+    title = "Top diplomats of US, Russia meet to discuss Ukraine amid looming invasion"
+    long_title = title + "s of Kyiv as talks in Stockholm end on Thursday"
+    menu = ["* News", "* Ukraine War", "+ Kyiv", "+ Frontline", "* Opinion", "* About us"]
+    header = "#alternate alternate The Kyiv Independent » Feed The Kyiv Independent » Comments Feed oEmbed (JSON)"
+    marked = "\n".join([header, "", "(BUTTON) Menu", *menu, raw.replace("by Igor", "By (BUTTON) Igor")])
+    # paragraphs wrapped at 76 columns, indented 3; the headline unindented, wrapped at 79
+    headline = "\n".join(textwrap.wrap(long_title, 79))
+    assert max(len(line) for line in headline.split("\n")) > 76
+    dump = lynx_style(marked, 76).replace(lynx_style(title, 76), headline)
+    doc, plain = newsclean.clean(dump), newsclean.clean(raw.replace(title, long_title))
+    assert doc.text == plain.text
+    assert (doc.title, doc.authors, doc.date) == (long_title, ["Igor Kossov"], plain.date)
+    assert not any("(BUTTON)" in line.text or line.text.startswith(("* ", "+ ")) for line in doc.lines)
+    first = doc.lines[0]
+    assert first.text.startswith("#alternate") and (first.role.name, first.reason) == ("REMOVED", "link-list")
+
+
+def test_markdown_escapes_are_read_as_the_characters() -> None:
+    """html2text escapes a number that would start a list ("28\\. Januar") and markup characters."""
+    raw = SEED.read_text(encoding="utf-8").replace("December 2, 2021 8:45 PM", "2\\. December 2021 8:45 PM")
+    links = "\n".join(f"* [Section {i}](https://kyivindependent.com/s{i}/)" for i in range(5))
+    doc = newsclean.clean(links + "\n\n" + raw)
+    assert doc.date is not None and doc.date.startswith("2021-12-02")
+    assert "\\" not in "".join(line.text for line in doc.lines)

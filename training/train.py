@@ -226,6 +226,24 @@ def train(x: np.ndarray, y: np.ndarray, w: np.ndarray, seed: int = 0, quiet: boo
 LISTWISE_WEIGHT = 1.0
 
 
+def train_ensemble(x: np.ndarray, y: np.ndarray, w: np.ndarray, **kwargs: object) -> dict[str, np.ndarray]:
+    """ENSEMBLE networks from seeds SEED, SEED + 1, ... whose logits are averaged, written as one
+    network ENSEMBLE times as wide (their hidden layers side by side, each output weight divided by
+    ENSEMBLE): all are standardised alike, so the runtime's ``Network`` reads it unchanged."""
+    nets = [train(x, y, w, seed=SEED + k, **kwargs) for k in range(ENSEMBLE)]  # type: ignore[arg-type]
+    if len(nets) == 1:
+        return nets[0]
+    return {"mean": nets[0]["mean"], "scale": nets[0]["scale"],
+            "w1": np.hstack([n["w1"] for n in nets]), "b1": np.concatenate([n["b1"] for n in nets]),
+            "w2": np.concatenate([n["w2"] for n in nets]) / len(nets),
+            "b2": np.array([np.mean([n["b2"][0] for n in nets])])}
+
+
+# Seeds of the body networks (``--seed``, ``--ensemble``).
+SEED = 0
+ENSEMBLE = 1
+
+
 def _page_batches(groups: np.ndarray) -> list[np.ndarray]:
     """Row indices in batches of about BATCH rows, whole pages only."""
     cuts = np.flatnonzero(np.diff(groups)) + 1
@@ -277,12 +295,16 @@ def main() -> None:
     ap.add_argument("--epochs", type=int, default=16)
     ap.add_argument("--l2", type=float, default=1e-4)
     ap.add_argument("--listwise", type=float, default=1.0, help="weight of the role heads' per-page softmax loss")
+    ap.add_argument("--seed", type=int, default=0, help="seed of the (first) body network")
+    ap.add_argument("--ensemble", type=int, default=1, metavar="K",
+                    help="average the logits of K body networks from successive seeds (both stages)")
     ap.add_argument("--exclude-fold", type=int, metavar="K", default=None,
                     help=f"also leave out the training pages of fold K (0 to {FOLDS - 1}): the models that give the "
                          "HTML merge network out-of-fold inputs (training/merge.py --text-folds)")
     args = ap.parse_args()
-    global HIDDEN, EPOCHS, L2, LISTWISE_WEIGHT
+    global HIDDEN, EPOCHS, L2, LISTWISE_WEIGHT, SEED, ENSEMBLE
     HIDDEN, EPOCHS, L2, LISTWISE_WEIGHT = args.hidden, args.epochs, args.l2, args.listwise
+    SEED, ENSEMBLE = args.seed, args.ensemble
     t0 = time.time()
     pages = load(args.bench_dir, args.labels, args.limit)
     train_pages = pages if args.all else [p for p in pages if not p.holdout]
@@ -294,7 +316,7 @@ def main() -> None:
     if args.heads_only:
         retrain_heads(args.heads_only, args.out, train_pages, held)
         return
-    first = train(*rows(train_pages))
+    first = train_ensemble(*rows(train_pages))
     params = {f"s1_{k}": v for k, v in first.items()}
     second = None
     if not args.one_stage:
@@ -302,12 +324,12 @@ def main() -> None:
         oof: dict[str, np.ndarray] = {}
         for fold in range(FOLDS):
             inner = [p for p in train_pages if fold_of(p) != fold]
-            model = train(*rows(inner), quiet=True)
+            model = train(*rows(inner), seed=SEED, quiet=True)
             for p in train_pages:
                 if fold_of(p) == fold:
                     oof[p.set + p.id + str(id(p))] = predict(model, p.x)
             print(f"fold {fold + 1}/{FOLDS} done", flush=True)
-        second = train(*stack(train_pages, [oof[p.set + p.id + str(id(p))] for p in train_pages]))
+        second = train_ensemble(*stack(train_pages, [oof[p.set + p.id + str(id(p))] for p in train_pages]))
         params.update({f"s2_{k}": v for k, v in second.items()})
     heads = {} if args.one_stage else train_roles(train_pages, first, second)
     for role, head in heads.items():

@@ -16,7 +16,7 @@ from typing import Any
 from ..textutil import UNSPACED, count_bytes, count_words, has_any, words
 from . import lexicon
 from .stoplists import pick_counted
-from .wrapped import drop_link_numbers, unwrap
+from .wrapped import drop_link_numbers, drop_widgets, unwrap
 
 # Lines of at most this many words are "short": their own words cannot tell prose from chrome, so
 # the lexicon may judge them. ("Support independent journalism in Ukraine. Join us in this fight."
@@ -121,6 +121,8 @@ def read_lines(text: str) -> tuple[list[str], list[bool], bool]:
     if visible is not out:
         visible, blank, raws = _visible_only(visible, blank, raws)
     lines, blank = unwrap(visible, blank, [raw.expandtabs() for raw in raws])
+    if lines is not visible:  # hard-wrapped: a text-mode browser's dump, most likely
+        lines = drop_widgets(lines)
     lines = drop_link_numbers(lines)
     cut, cut_blank = segment_runons(lines, blank)
     return cut, cut_blank, cut is not lines
@@ -221,6 +223,9 @@ def _rejoin_abbreviations(pieces: list[str]) -> list[str]:
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 _MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s*|[*+-]\s+|\d{1,3}[.)]\s+(?=\S))+")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+# Punctuation escaped so as not to read as markup: html2text writes "28\. Januar" for a date at a
+# line's start, "\*" and "\_" in text.
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _MD_INNER_HEADING = re.compile(r"\s#{2,6}\s")  # converters run headings of teasers into one line
 MIN_MARKDOWN_LINKS = 3  # lines with a markdown link before a page is read as markdown
 MD_NESTING = 3  # links inside links read, at most (teaser cards nest an image in a link)
@@ -231,8 +236,8 @@ def demarkdown(lines: list[str]) -> list[str]:
     without alt text, an empty link); other dumps are returned as they are.
 
     >>> demarkdown(["* [Home](https://x.org/)", "# A [big](/b) day", "**Bold** move", "[a](/a) [b](/b)",
-    ...             "![](https://x.org/a.jpg)", "[![Photo](/p.jpg) Storm ends](/s)"])
-    ['Home', 'A big day', 'Bold move', 'a b', '', 'Photo Storm ends']
+    ...             "![](https://x.org/a.jpg)", "[![Photo](/p.jpg) Storm ends](/s)", "28\\\\. Januar 2015"])
+    ['Home', 'A big day', 'Bold move', 'a b', '', 'Photo Storm ends', '28. Januar 2015']
     """
     if sum(1 for line in lines if "](" in line and _MD_LINK.search(line)) < MIN_MARKDOWN_LINKS:
         return lines
@@ -244,6 +249,8 @@ def demarkdown(lines: list[str]) -> list[str]:
                 break
             visible = _MD_LINK.sub(r"\1", visible)
         visible = _MD_EMPHASIS.sub(r"\2", visible)
+        if "\\" in visible:
+            visible = _MD_ESCAPE.sub(r"\1", visible)
         out.append(" ".join(_MD_INNER_HEADING.sub(" ", visible).split()))
     return out
 

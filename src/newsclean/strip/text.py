@@ -29,7 +29,7 @@ from . import Stripped
 from .features import SHORT_WORDS, LineFeatures, compute_features, read_lines
 from .model import BYLINE_MAX_WORDS, feature_matrix, load_model, single_threaded_blas
 from .model import BYLINE_START as _BYLINE_START
-from .wrapped import link_list_start
+from .wrapped import link_header_end, link_list_start
 
 # --- scoring (units: roughly "words of evidence") -------------------------------------------------
 # A chrome line costs this much plus its length, so that a run of a few chrome lines outweighs
@@ -53,7 +53,7 @@ CROSS_BARRIER_SHARE = 0.6
 HEADER_WINDOW = 15
 TITLE_MIN_WORDS, TITLE_MAX_WORDS = 2, 30
 
-LINK_LIST_REASON = "link-list"  # the reference list lynx -dump puts after the page
+LINK_LIST_REASON = "link-list"  # the reference list lynx -dump puts after the page, its <link> list above
 _DATED_HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2}|unknown)(?:\s+(.+?))?\s*$")
 _MONTH_DATE = re.compile(
     r"\b(?:\d{1,2}(?:st|nd|rd|th)?\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4}|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
@@ -127,13 +127,16 @@ def strip_text(text: str, use_model: bool = True, max_lines: int = 0, url: str |
     if max_lines and len(lines) > max_lines:
         raise TooLargeError(f"{len(lines)} lines once cut into sentences, more than the cap of {max_lines} "
                             "(max_lines)")
-    appendix = link_list_start(lines)
-    if appendix is None:
+    # lynx's <link> list above the page and its reference list below it: only addresses and feed
+    # names, never the article; the page is read without them
+    start = link_header_end(text, lines, blank_before)
+    end = link_list_start(lines)
+    if not start and end is None:
         return _strip_lines(text, lines, blank_before, runon, use_model, url)
-    # lynx's reference list: only addresses, never the article; the page is read without it
-    head = _strip_lines(text, lines[:appendix], blank_before[:appendix], runon, use_model, url)
-    return Stripped(head.lines + tuple(Line(t, Role.REMOVED, LINK_LIST_REASON) for t in lines[appendix:]),
-                    head.hints)
+    end = len(lines) if end is None else end
+    page = _strip_lines(text, lines[start:end], blank_before[start:end], runon, use_model, url)
+    return Stripped(tuple(Line(t, Role.REMOVED, LINK_LIST_REASON) for t in lines[:start]) + page.lines
+                    + tuple(Line(t, Role.REMOVED, LINK_LIST_REASON) for t in lines[end:]), page.hints)
 
 
 def _strip_lines(text: str, lines: list[str], blank_before: list[bool], runon: bool, use_model: bool,

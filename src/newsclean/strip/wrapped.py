@@ -39,8 +39,13 @@ SENTENCE_END = tuple(".!?…。！？\"”’»)」")
 # W is the width of the WIDTH_RANK-th widest line that could be broken: one or two wider lines (a
 # preformatted line) do not set it, but a page with more is not wrapped (paragraphs on one line).
 WIDTH_RANK = 3
+# The width is a lower bound: a tool wraps text at its indentation's own margin (lynx's headings, at
+# column 0, run two or three columns past its indented paragraphs), so on a page found wrapped, a
+# line up to WIDER_SLACK columns wider than W also wraps onto the next one (same indentation, no blank
+# line between); such lines do not count for finding whether the page is wrapped.
+WIDER_SLACK = 4
 # A line that starts a list item starts a block of its own, whatever the line before it.
-_LIST_START = re.compile(r"^(?:[*+•·◦▪‣o-]|\d{1,3}[.)]|\([a-z0-9]\))\s")
+_LIST_START = re.compile(r"^(?:[*+•·◦▪‣o□○■●-]|\d{1,3}[.)]|\([a-z0-9]\))\s")
 
 # lynx's link numbering: "[12]" before each link's text, and at the end "References" then lines
 # "  12. https://…". Only removed when the page has both, at least MIN_REFERENCES of each.
@@ -78,20 +83,22 @@ def _first_token(line: str) -> str:
 
 
 def _wrap_breaks(lines: list[str], blank_before: list[bool], raw: list[str], widths: list[int],
-                 breakable: list[bool], width: int) -> tuple[list[bool], int]:
+                 breakable: list[bool], width: int, slack: int = 0) -> tuple[list[bool], int]:
     """For each pair of lines, whether the break between them is a wrap; and how many breaks could
     have been wraps (after a full line, not wider than the width, that could have been broken,
-    before a line that continues text rather than starting a list item)."""
+    before a line that continues text rather than starting a list item). With ``slack``, a line up
+    to that many columns wider than the width wraps too, and counts as a candidate."""
     joins, candidates = [], 0
     for i in range(len(lines) - 1):
         used, nxt = widths[i], lines[i + 1]
-        if (blank_before[i + 1] or not FULL_LINE_SHARE * width <= used <= width or _LIST_START.match(nxt)
-                or not breakable[i]):
+        if (blank_before[i + 1] or not FULL_LINE_SHARE * width <= used <= width + slack
+                or _LIST_START.match(nxt) or not breakable[i]):
             joins.append(False)  # a break that wrapping need not explain
             continue
         candidates += 1
         gap = 0 if _wide(lines[i][-1]) and _wide(nxt[0]) else 1
-        joins.append(used + gap + display_width(_first_token(nxt)) > width and _indent(raw[i + 1]) >= _indent(raw[i]))
+        fits = used + gap + display_width(_first_token(nxt)) <= max(width, used)
+        joins.append(not fits and _indent(raw[i + 1]) >= _indent(raw[i]))
     return joins, candidates
 
 
@@ -144,6 +151,7 @@ def unwrap(lines: list[str], blank_before: list[bool], raw: list[str]) -> tuple[
     ends = sum(1 for line, join in zip(lines, joins, strict=False) if join and line.endswith(SENTENCE_END))
     if ends > MAX_TERMINAL_SHARE * n_joins:
         return lines, blank_before  # whole sentences, each on its line
+    joins = _wrap_breaks(lines, blank_before, raw, widths, breakable, width, WIDER_SLACK)[0]
     out, blank = [lines[0]], [blank_before[0]]
     for i, join in enumerate(joins):
         nxt = lines[i + 1]
@@ -161,6 +169,30 @@ def _joint(before: str, after: str) -> str:
     if before.endswith("-") and before[-2:-1].isalpha():
         return ""
     return "" if _wide(before[-1]) and _wide(after[0]) else " "
+
+
+# What text-mode browsers draw for what a browser's select-all leaves out: a list item's bullet (w3m
+# "•", "□", "○", "■" by level, lynx "*", "+"), lynx's "(BUTTON)" before a button's label, and its
+# "IFRAME:" before a frame's address. Taken out on pages found hard-wrapped, which is what those
+# browsers give: the model learned from select-all dumps (a byline "By (BUTTON) Jane Doe", a list of
+# links that reads as a list of bullets).
+_BULLET = re.compile(r"^[•□○■●◦▪*+] (?=[^\s•□○■●◦▪*+])")
+_WIDGET = re.compile(r"\(BUTTON\) ?| ?\(BUTTON\)$|^IFRAME: ")
+
+
+def drop_widgets(lines: list[str]) -> list[str]:
+    """The lines of a text-mode browser's dump as a browser's select-all shows them: without list
+    bullets, button marks and frame labels (a line that is nothing else stays as it is).
+
+    >>> drop_widgets(["• Home", "By (BUTTON) Jane Doe", "(BUTTON)", "IFRAME: https://x.org/f", "* * *"])
+    ['Home', 'By Jane Doe', '(BUTTON)', 'https://x.org/f', '* * *']
+    """
+    out = []
+    for line in lines:
+        if line[:1] in "•□○■●◦▪*+" or "(BUTTON)" in line or line.startswith("IFRAME: "):
+            line = _WIDGET.sub("", _BULLET.sub("", line, count=1)) or line
+        out.append(line)
+    return out
 
 
 def drop_link_numbers(lines: list[str]) -> list[str]:
@@ -184,6 +216,24 @@ def drop_link_numbers(lines: list[str]) -> list[str]:
         else:
             out.append(line)
     return out
+
+
+# lynx begins a page with its <link> elements: "   #alternate alternate Site » Feed …", indented three
+# columns like its text, in one paragraph (wrapped like the rest).
+_LINK_HEADER = re.compile(r"^(?:[ \t]*\n)*   #[^\s#]")
+
+
+def link_header_end(text: str, lines: list[str], blank_before: list[bool]) -> int:
+    """How many of the page's first lines are lynx's list of the page's <link> elements (0: none).
+
+    >>> link_header_end("   #alternate Feed\\n\\n   Story", ["#alternate Feed", "Story"], [True, True])
+    1
+    >>> link_header_end("#MeToo at ten\\n\\nStory", ["#MeToo at ten", "Story"], [True, True])
+    0
+    """
+    if not lines or not _LINK_HEADER.match(text):
+        return 0
+    return next((i for i in range(1, len(lines)) if blank_before[i]), len(lines))
 
 
 def link_list_start(lines: list[str]) -> int | None:
