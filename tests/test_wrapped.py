@@ -153,3 +153,54 @@ def test_markdown_escapes_are_read_as_the_characters() -> None:
     doc = newsclean.clean(links + "\n\n" + raw)
     assert doc.date is not None and doc.date.startswith("2021-12-02")
     assert "\\" not in "".join(line.text for line in doc.lines)
+
+
+W3M_TABLE = """\
+┌──────────┬────────┬──────────┐
+│Programme │Rank    │Salary    │
+├──────────┼────────┼──────────┤
+│Chicago   │1       │$175,000  │
+│Booth     │        │          │
+├──────────┼────────┼──────────┤
+│Kellogg   │3 (tie) │$165,000  │
+└──────────┴────────┴──────────┘"""
+
+
+def test_w3m_tables_are_read_one_row_a_line() -> None:
+    """w3m draws a bordered table in box characters, each cell wrapped in its column; a browser's
+    select-all gives a row a line. The table's width does not count as the page's wrapping width."""
+    raw = SEED.read_text(encoding="utf-8")
+    page = lynx_style(raw, 76).replace("   Russia has amassed", W3M_TABLE + "\n\n   Russia has amassed", 1)
+    lines, _ = split_lines(page)
+    rows = [line for line in lines if "Rank" in line or "Chicago" in line or "Kellogg" in line]
+    assert rows == ["Programme Rank Salary", "Chicago Booth 1 $175,000", "Kellogg 3 (tie) $165,000"]
+    assert not any(line[:1] in "│┌├└" for line in lines)
+    assert ("Russia has amassed at least 93,000 troops along Ukraine’s border and in occupied territories. The U.S. "
+            "and its European allies said that Russia might launch a major offensive into Ukraine.") in lines
+
+
+def test_w3m_image_placeholders_before_the_headline_are_taken_out() -> None:
+    raw = SEED.read_text(encoding="utf-8")
+    title = "Top diplomats of US, Russia meet to discuss Ukraine amid looming invasion"
+    plain = newsclean.clean(raw)
+    doc = newsclean.clean(lynx_style(raw.replace(title, "[kyiv-logo.png] " + title)))
+    assert (doc.title, doc.text) == (plain.title, plain.text) == (title, plain.text)
+
+
+def test_a_short_page_laid_out_by_lynx_is_unwrapped() -> None:
+    """Indented like lynx's dumps, a page needs only a wrap or two to be read as wrapped (a page of
+    whole lines needs six); its bullets go too."""
+    text = ("Harbour News\n\n   * Home\n   * Local\n\n"
+            "   The council approved the repairs to the old harbour wall on Tuesday, after\n"
+            "   a debate that lasted most of the evening.\n"
+            "   Work starts in May.\n\n"
+            "   The wall was built in 1890 and has been closed to walkers since the storms\n"
+            "   of last winter.\n\n   Comments\n")
+    lines, _ = split_lines(text)
+    assert lines == ["Harbour News", "Home", "Local",
+                     "The council approved the repairs to the old harbour wall on Tuesday, after a debate that lasted "
+                     "most of the evening.", "Work starts in May.",
+                     "The wall was built in 1890 and has been closed to walkers since the storms of last winter.",
+                     "Comments"]
+    flush = "\n".join(line.strip() for line in text.split("\n"))  # the same lines, not indented: not unwrapped
+    assert split_lines(flush)[0] == [line for line in flush.split("\n") if line]

@@ -16,7 +16,7 @@ from typing import Any
 from ..textutil import UNSPACED, count_bytes, count_words, has_any, words
 from . import lexicon
 from .stoplists import pick_counted
-from .wrapped import drop_link_numbers, drop_widgets, unwrap
+from .wrapped import drop_link_numbers, drop_widgets, indented_layout, table_rows, unwrap
 
 # Lines of at most this many words are "short": their own words cannot tell prose from chrome, so
 # the lexicon may judge them. ("Support independent journalism in Ukraine. Join us in this fight."
@@ -118,11 +118,17 @@ def read_lines(text: str) -> tuple[list[str], list[bool], bool]:
         blank.append(previous_blank)
         previous_blank = False
     visible = demarkdown(out)
-    if visible is not out:
+    markdown = visible is not out
+    if markdown:
         visible, blank, raws = _visible_only(visible, blank, raws)
-    lines, blank = unwrap(visible, blank, [raw.expandtabs() for raw in raws])
-    if lines is not visible:  # hard-wrapped: a text-mode browser's dump, most likely
-        lines = drop_widgets(lines)
+    raws = [raw.expandtabs() for raw in raws]
+    indented = not markdown and indented_layout(raws)  # markdown nests its lists by indentation
+    rows, row_blank, row_raws = table_rows(visible, blank, raws)
+    lines, wrapped_blank = unwrap(rows, row_blank, row_raws, indented)
+    if lines is not rows or indented:  # a text-mode browser's dump: its tables read as rows, ...
+        lines, blank = drop_widgets(lines), wrapped_blank
+    else:  # ... elsewhere a box drawn with such characters is text (a diagram in a <pre>)
+        lines = visible
     lines = drop_link_numbers(lines)
     cut, cut_blank = segment_runons(lines, blank)
     return cut, cut_blank, cut is not lines

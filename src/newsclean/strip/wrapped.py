@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import zip_longest
 
 from ..textutil import UNSPACED
 
@@ -44,7 +45,9 @@ WIDTH_RANK = 3
 # line up to WIDER_SLACK columns wider than W also wraps onto the next one (same indentation, no blank
 # line between); such lines do not count for finding whether the page is wrapped.
 WIDER_SLACK = 4
-# A line that starts a list item starts a block of its own, whatever the line before it.
+# A line that starts a list item starts a block of its own, whatever the line before it; so does a
+# rule (lynx draws <hr> as a line of underscores).
+_RULE = re.compile(r"^[\W_]{3,}$")
 _LIST_START = re.compile(r"^(?:[*+•·◦▪‣o□○■●-]|\d{1,3}[.)]|\([a-z0-9]\))\s")
 
 # lynx's link numbering: "[12]" before each link's text, and at the end "References" then lines
@@ -82,6 +85,50 @@ def _first_token(line: str) -> str:
     return line[0] if _wide(line[0]) else line.split(" ", 1)[0]
 
 
+# w3m draws a table with borders in box-drawing characters, a cell's text wrapped inside its column:
+# "│Chicago  │1 │" / "│Booth    │  │". Its rows are read as a browser's select-all gives them, one
+# line a row, the cells' text one after another; border lines show nothing and are not read.
+_BOX = re.compile(r"^[\u2500-\u257f]")
+_BORDER = re.compile(r"^[\u2500-\u257f\s]+$")
+
+
+def table_rows(lines: list[str], blank_before: list[bool], raw: list[str]
+               ) -> tuple[list[str], list[bool], list[str]]:
+    """The page with each box-drawn table row as one line (its raw line the row's first, which no
+    wrapping can break). Pages without such tables come back as they are.
+
+    >>> rows = ["┌────┬──┐", "│Chi │1 │", "│Booth│  │", "├────┼──┤", "│Yale│9 │", "└────┴──┘", "After."]
+    >>> table_rows(rows, [True] + [False] * 5 + [True], rows)[0]
+    ['Chi Booth 1', 'Yale 9', 'After.']
+    """
+    if not any(line[:1] == "│" for line in lines) or not any(_BORDER.match(line) for line in lines):
+        return lines, blank_before, raw
+    out: tuple[list[str], list[bool], list[str]] = ([], [], [])
+    row: list[list[str]] = []
+    gap, start = False, 0
+    for i, line in enumerate(lines + [""]):
+        if row and not (line[:1] == "│" and not blank_before[i]):
+            cells = [" ".join(" ".join(cell).split()) for cell in zip_longest(*row, fillvalue="")]
+            out[0].append(" ".join(cell for cell in cells if cell) or lines[start])
+            out[1].append(blank_before[start] or gap)
+            out[2].append(raw[start])
+            row, gap = [], False
+        if i == len(lines):
+            break
+        if line[:1] == "│":
+            if not row:
+                start = i
+            row.append(line.split("│")[1:-1] or [line])
+        elif _BORDER.match(line):
+            gap = gap or blank_before[i]
+        else:
+            out[0].append(line)
+            out[1].append(blank_before[i] or gap)
+            out[2].append(raw[i])
+            gap = False
+    return out
+
+
 def _wrap_breaks(lines: list[str], blank_before: list[bool], raw: list[str], widths: list[int],
                  breakable: list[bool], width: int, slack: int = 0) -> tuple[list[bool], int]:
     """For each pair of lines, whether the break between them is a wrap; and how many breaks could
@@ -92,7 +139,7 @@ def _wrap_breaks(lines: list[str], blank_before: list[bool], raw: list[str], wid
     for i in range(len(lines) - 1):
         used, nxt = widths[i], lines[i + 1]
         if (blank_before[i + 1] or not FULL_LINE_SHARE * width <= used <= width + slack
-                or _LIST_START.match(nxt) or not breakable[i]):
+                or _LIST_START.match(nxt) or not breakable[i] or _RULE.match(nxt)):
             joins.append(False)  # a break that wrapping need not explain
             continue
         candidates += 1
@@ -105,9 +152,11 @@ def _wrap_breaks(lines: list[str], blank_before: list[bool], raw: list[str], wid
 def _breakable(raw: str) -> bool:
     """Whether a wrapping tool could have broken the line: more than one word (or text in a script
     without spaces) once a list number or bullet is set aside, and not an address (which no tool
-    breaks, spaces and all, and which may pass the width)."""
+    breaks, spaces and all, and which may pass the width) nor a table's row (w3m draws tables with
+    box-drawing characters, as wide as their columns need)."""
     rest = _LIST_START.sub("", raw.strip(), count=1)
-    return (" " in rest or UNSPACED.search(rest) is not None) and not _ADDRESS.match(rest)
+    return ((" " in rest or UNSPACED.search(rest) is not None) and not _ADDRESS.match(rest)
+            and not (rest and "\u2500" <= rest[0] <= "\u257f"))
 
 
 def _too_wide(raw: list[str]) -> bool:
@@ -117,36 +166,57 @@ def _too_wide(raw: list[str]) -> bool:
     return sum(1 for r in long_lines if _breakable(r)) >= WIDTH_RANK
 
 
-def _page_width(widths: list[int], breakable: list[bool]) -> int | None:
+def _page_width(widths: list[int], breakable: list[bool], indented: bool = False) -> int | None:
+    """The WIDTH_RANK-th widest breakable line's width; on a page laid out like lynx's with fewer
+    full lines than that (a short page: two long paragraphs and menus), the widest's."""
     ranked = sorted((w for w, can in zip(widths, breakable, strict=True) if can), reverse=True)
+    if indented and ranked and (len(ranked) < WIDTH_RANK or ranked[WIDTH_RANK - 1] < FULL_LINE_SHARE * ranked[0]):
+        ranked = ranked[:1] * WIDTH_RANK
     if len(ranked) < WIDTH_RANK:
         return None
     width = ranked[WIDTH_RANK - 1]
     return width if MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH else None
 
 
-def unwrap(lines: list[str], blank_before: list[bool], raw: list[str]) -> tuple[list[str], list[bool]]:
+# lynx -dump indents every paragraph three columns (its headings start at column 0): a page with at
+# least INDENTED_PAGE_SHARE of its lines so indented is laid out by a text-mode browser (1 of the
+# bench's 3,764 dumps, all 450 of its pages through lynx), and even one wrap on it is one.
+INDENTED_PAGE_SHARE = 0.5
+LYNX_INDENT = "   "
+
+
+def indented_layout(raw: list[str]) -> bool:
+    """Whether most lines are indented, as lynx lays out a page."""
+    return bool(raw) and sum(1 for r in raw if r.startswith(LYNX_INDENT)) >= INDENTED_PAGE_SHARE * len(raw)
+
+
+def unwrap(lines: list[str], blank_before: list[bool], raw: list[str], indented: bool = False
+           ) -> tuple[list[str], list[bool]]:
     """Join the lines of a hard-wrapped dump back into paragraphs; other dumps are left as they are.
 
     ``lines`` are the page's non-empty lines with their spaces collapsed, ``raw`` the same lines as
     they came (their indentation and width tell the wrapping), ``blank_before`` whether an empty line
-    preceded each.
+    preceded each; ``indented``: the page is laid out like lynx's (``indented_layout``), so that a
+    few wraps are enough.
 
     >>> raw = ["Menu"] + ["   The council met on Tuesday evening to vote", "   on the repairs to the old harbour wall,",
     ...                   "   which were approved."] * 4
     >>> unwrap([r.strip() for r in raw], [True] + [True, False, False] * 4, raw)[0][:2]
     ['Menu', 'The council met on Tuesday evening to vote on the repairs to the old harbour wall, which were approved.']
     """
-    if len(lines) < MIN_WRAPPED_LINES or _too_wide(raw):
+    if (len(lines) < MIN_WRAPPED_LINES and not indented) or _too_wide(raw):
         return lines, blank_before
     widths = [display_width(r.rstrip()) for r in raw]
     breakable = [_breakable(r) for r in raw]
-    width = _page_width(widths, breakable)
+    width = _page_width(widths, breakable, indented)
     if width is None:
         return lines, blank_before
     joins, candidates = _wrap_breaks(lines, blank_before, raw, widths, breakable, width)
     n_joins = sum(joins)
-    if n_joins < max(MIN_WRAPPED_LINES, MIN_WRAPPED_PAGE_SHARE * len(lines), MIN_WRAP_BREAK_SHARE * candidates):
+    least = MIN_WRAP_BREAK_SHARE * candidates
+    if not indented:
+        least = max(least, MIN_WRAPPED_LINES, MIN_WRAPPED_PAGE_SHARE * len(lines))
+    if not n_joins or n_joins < least:
         return lines, blank_before
     ends = sum(1 for line, join in zip(lines, joins, strict=False) if join and line.endswith(SENTENCE_END))
     if ends > MAX_TERMINAL_SHARE * n_joins:
@@ -172,11 +242,12 @@ def _joint(before: str, after: str) -> str:
 
 
 # What text-mode browsers draw for what a browser's select-all leaves out: a list item's bullet (w3m
-# "•", "□", "○", "■" by level, lynx "*", "+"), lynx's "(BUTTON)" before a button's label, and its
+# "•", "□", "○", "■" by level, lynx "*", "+"), an image's alt text or file name in brackets before
+# the text beside it ("[logo] Headline"), lynx's "(BUTTON)" before a button's label, and its
 # "IFRAME:" before a frame's address. Taken out on pages found hard-wrapped, which is what those
 # browsers give: the model learned from select-all dumps (a byline "By (BUTTON) Jane Doe", a list of
 # links that reads as a list of bullets).
-_BULLET = re.compile(r"^[•□○■●◦▪*+] (?=[^\s•□○■●◦▪*+])")
+_BULLET = re.compile(r"^(?:[•□○■●◦▪*+] (?=[^\s•□○■●◦▪*+])|\[[^\]\s]{0,40}[^\W\d_][^\]\s]{0,40}\] (?=\S))")
 _WIDGET = re.compile(r"\(BUTTON\) ?| ?\(BUTTON\)$|^IFRAME: ")
 
 
@@ -184,12 +255,13 @@ def drop_widgets(lines: list[str]) -> list[str]:
     """The lines of a text-mode browser's dump as a browser's select-all shows them: without list
     bullets, button marks and frame labels (a line that is nothing else stays as it is).
 
-    >>> drop_widgets(["• Home", "By (BUTTON) Jane Doe", "(BUTTON)", "IFRAME: https://x.org/f", "* * *"])
-    ['Home', 'By Jane Doe', '(BUTTON)', 'https://x.org/f', '* * *']
+    >>> drop_widgets(["• Home", "By (BUTTON) Jane Doe", "(BUTTON)", "IFRAME: https://x.org/f", "* * *",
+    ...               "[logo.png] Storm ends", "[logo]", "[…] a pingback"])
+    ['Home', 'By Jane Doe', '(BUTTON)', 'https://x.org/f', '* * *', 'Storm ends', '[logo]', '[…] a pingback']
     """
     out = []
     for line in lines:
-        if line[:1] in "•□○■●◦▪*+" or "(BUTTON)" in line or line.startswith("IFRAME: "):
+        if line[:1] in "•□○■●◦▪*+[" or "(BUTTON)" in line or line.startswith("IFRAME: "):
             line = _WIDGET.sub("", _BULLET.sub("", line, count=1)) or line
         out.append(line)
     return out
