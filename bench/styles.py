@@ -10,7 +10,11 @@ keeping every line and jusText on the lines, with the browser dump of the same p
 newsclean's title, author and date are scored too where the gold has them (not aeb).
 
     python -m bench.styles [--bench-dir ../shared/bench] [--sets aeb,wcxb-dev,traf] [--limit 150]
-                           [--styles w3m,lynx,lynx-refs,wrap72,markdown]
+                           [--styles w3m,lynx,lynx-refs,wrap72,markdown,markdown78,gettext]
+
+Two more: html2text's markdown at its default width (``markdown78``, wrapped at 78 columns) and a
+scraper's ``get_text()`` (``gettext``: BeautifulSoup's text of the page without scripts and styles,
+the source's own line breaks and indentation kept).
 
 ``make bench-styles`` installs w3m and lynx first (Debian packages) when they are missing.
 """
@@ -52,12 +56,23 @@ def _tool(cmd: list[str]) -> Callable[[str], str]:
     return run
 
 
-def _markdown(html: str) -> str:
+def _markdown(html: str, width: int = 0) -> str:
     import html2text  # type: ignore[import-not-found]
 
     converter = html2text.HTML2Text()
-    converter.body_width = 0  # unwrapped: wrapping is measured by the styles above
+    converter.body_width = width  # 0: unwrapped; html2text's own default is 78
     return converter.handle(html)
+
+
+def _get_text(html: str) -> str:
+    """What a scraper's ``BeautifulSoup(html).get_text()`` gives: every text node as the page's
+    source has it, its indentation and line breaks included, scripts and styles left out."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "lxml")
+    for tag in soup(["script", "style", "noscript", "template"]):
+        tag.decompose()
+    return soup.get_text()
 
 
 def _rewrap(browser_dump: str) -> str:
@@ -74,6 +89,8 @@ MAKERS: dict[str, tuple[str, Callable[[str], str]]] = {
                                  "-display_charset=utf-8"])),
     "wrap72": ("", _rewrap),
     "markdown": ("html2text", _markdown),
+    "markdown78": ("html2text", lambda html: _markdown(html, 78)),
+    "gettext": ("", _get_text),
 }
 
 

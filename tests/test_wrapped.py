@@ -204,3 +204,24 @@ def test_a_short_page_laid_out_by_lynx_is_unwrapped() -> None:
                      "Comments"]
     flush = "\n".join(line.strip() for line in text.split("\n"))  # the same lines, not indented: not unwrapped
     assert split_lines(flush)[0] == [line for line in flush.split("\n") if line]
+
+
+def test_markdown_wrapped_as_html2text_does_gives_the_same_article() -> None:
+    """html2text wraps paragraphs at 78 columns (not list items), keeps a link's address whole past
+    the margin or breaks it at a hyphen, and draws icons as "__"."""
+    raw = SEED.read_text(encoding="utf-8")
+    wiki = "https://en.wikipedia.org/wiki/Stockholm-the-capital-and-largest-city-of-sweden"
+    lines = []
+    for line in raw.split("\n"):
+        if line.startswith("Top diplomats"):
+            lines += ["## " + line, "", "__", ""]
+        elif line.strip() and len(line.split()) <= 6:
+            lines.append(f"  * [{line}](https://news.example/{len(lines)}/)")
+        else:
+            line = line.replace("Dec. 2 in Stockholm", f"Dec. 2 in [Stockholm]({wiki})")
+            lines += textwrap.wrap(line, 78, break_long_words=False) or [""]
+    page = "\n".join(lines)
+    assert f"({wiki})" not in page and "largest-\ncity" in page  # the address broken at a hyphen
+    plain, doc = newsclean.clean(raw), newsclean.clean(page)
+    assert doc.text == plain.text
+    assert (doc.title, doc.authors, doc.date) == (plain.title, plain.authors, plain.date)

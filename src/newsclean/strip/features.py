@@ -16,7 +16,7 @@ from typing import Any
 from ..textutil import UNSPACED, count_bytes, count_words, has_any, words
 from . import lexicon
 from .stoplists import pick_counted
-from .wrapped import drop_link_numbers, drop_widgets, indented_layout, table_rows, unwrap
+from .wrapped import WIDTH_RANK, display_width, drop_link_numbers, drop_widgets, indented_layout, table_rows, unwrap
 
 # Lines of at most this many words are "short": their own words cannot tell prose from chrome, so
 # the lexicon may judge them. ("Support independent journalism in Ukraine. Join us in this fight."
@@ -117,6 +117,7 @@ def read_lines(text: str) -> tuple[list[str], list[bool], bool]:
         raws.append(raw)
         blank.append(previous_blank)
         previous_blank = False
+    out, blank, raws = join_open_links(out, blank, raws)
     visible = demarkdown(out)
     markdown = visible is not out
     if markdown:
@@ -124,7 +125,8 @@ def read_lines(text: str) -> tuple[list[str], list[bool], bool]:
     raws = [raw.expandtabs() for raw in raws]
     indented = not markdown and indented_layout(raws)  # markdown nests its lists by indentation
     rows, row_blank, row_raws = table_rows(visible, blank, raws)
-    lines, wrapped_blank = unwrap(rows, row_blank, row_raws, indented)
+    paragraphs = join_soft_breaks(rows, row_blank, row_raws) if markdown else None
+    lines, wrapped_blank = paragraphs or unwrap(rows, row_blank, row_raws, indented)
     if lines is not rows or indented:  # a text-mode browser's dump: its tables read as rows, ...
         lines, blank = drop_widgets(lines), wrapped_blank
     else:  # ... elsewhere a box drawn with such characters is text (a diagram in a <pre>)
@@ -237,6 +239,100 @@ MIN_MARKDOWN_LINKS = 3  # lines with a markdown link before a page is read as ma
 MD_NESTING = 3  # links inside links read, at most (teaser cards nest an image in a link)
 
 
+# html2text wraps its markdown at 78 columns by default, inside a link's text and at the hyphens of its
+# address too ("[![Logo](https://x.org/wp-" / "content/logo.png)](/)"): a link left open at the end
+# of a line is closed on the next ones (at most MD_OPEN_LINES more), before the lines are read.
+MD_OPEN_LINES = 4
+_MD_OPEN_ADDRESS = re.compile(r"\]\([^()\s]*$")
+_MD_EMPTY_EMPHASIS = re.compile(r"(?<!\S)(?:__|\*\*)(?!\S)")  # an icon: "__ September 4, 2025"
+
+
+def _is_markdown(lines: list[str]) -> bool:
+    return sum(1 for line in lines if "](" in line and _MD_LINK.search(line)) >= MIN_MARKDOWN_LINKS
+
+
+def join_open_links(lines: list[str], blank_before: list[bool], raws: list[str]
+                    ) -> tuple[list[str], list[bool], list[str]]:
+    """A markdown page's lines with each link that a wrap broke whole on one line (its raw lines
+    joined by newlines: the wrapping is read from the first piece and the last); other pages come
+    back as they are.
+
+    >>> page = ["[![Logo](https://x.org/wp-", "content/a.png)](/)", "[Order", "Now](/buy)",
+    ...         "[a](/a)", "[b](/b)", "[c](/c)"]
+    >>> join_open_links(page, [True, False, False, False, True, True, True], page)[0]
+    ['[![Logo](https://x.org/wp-content/a.png)](/)', '[Order Now](/buy)', '[a](/a)', '[b](/b)', '[c](/c)']
+    """
+    if not _is_markdown(lines):
+        return lines, blank_before, raws
+    out: tuple[list[str], list[bool], list[str]] = ([], [], [])
+    i = 0
+    while i < len(lines):
+        line, raw, end = lines[i], raws[i], i + 1
+        while (end < len(lines) and end - i <= MD_OPEN_LINES and not blank_before[end]
+               and ("[" in line or "](" in line) and _open_link(line)):
+            line += ("" if _MD_OPEN_ADDRESS.search(line) else " ") + lines[end]
+            raw += "\n" + raws[end]
+            end += 1
+        out[0].append(line)
+        out[1].append(blank_before[i])
+        out[2].append(raw)
+        i = end
+    return out
+
+
+def _open_link(line: str) -> bool:
+    """Whether a link is left open at the end of the line: its text ("[Order") or its address."""
+    return line.count("[") > line.count("]") or _MD_OPEN_ADDRESS.search(line) is not None
+
+
+# In markdown, lines not apart by a blank line are one paragraph (a "soft break" reads as a space),
+# which is how html2text (78 columns) and pandoc (72) wrap; a block starts with a list item, a
+# heading, a quote, a table row or a fence, and a line ending in two spaces or a backslash is a <br>.
+# Dumps that only look like markdown (one paragraph a line, links written the markdown way) have
+# soft breaks too, so a soft break counts as a wrap only where the next word (as written: a whole
+# link) would not have fitted in the page's width (the WIDTH_RANK-th widest line that is neither a
+# list item, which html2text does not wrap, nor holds a link, whose address no tool breaks), and
+# the page is read as wrapped when at least MIN_SOFT_WRAPS of its soft breaks, and most of them,
+# are wraps.
+_MD_BLOCK = re.compile(r"^(?:[*+-]\s|\d{1,3}[.)]\s|#{1,6}\s|>|\||```|~~~)")
+_MD_LIST = re.compile(r"^(?:[*+-]|\d{1,3}[.)])\s")
+MIN_SOFT_WRAPS = 3
+
+
+def join_soft_breaks(lines: list[str], blank_before: list[bool], raws: list[str]
+                     ) -> tuple[list[str], list[bool]] | None:
+    """A markdown page's visible lines joined into its paragraphs, as a renderer joins them; None
+    when its soft breaks are not wrapping (each ``raws`` entry may hold several physical lines:
+    a link a wrap broke, see ``join_open_links``).
+
+    >>> raws = ["It met on Tuesday evening, as it does every week,", "and it voted."] * 3 + [
+    ...         "* Home", "Hard  ", "break", "| a |", "| b |"]
+    >>> blank = [True, False] * 3 + [True, True, False, True, False]
+    >>> join_soft_breaks([r.strip("* ") for r in raws], blank, raws)[0][2:]
+    ['It met on Tuesday evening, as it does every week, and it voted.', 'Home', 'Hard', 'break', '| a |', '| b |']
+    """
+    tails = [display_width(r[r.rfind("\n") + 1:].rstrip()) for r in raws]
+    ranked = sorted((w for w, r in zip(tails, raws, strict=True)
+                     if "](" not in r and "://" not in r and not _MD_LIST.match(r.lstrip())), reverse=True)
+    if len(ranked) < WIDTH_RANK:
+        return None
+    width = ranked[WIDTH_RANK - 1]
+    soft = [i for i in range(1, len(lines)) if not blank_before[i] and not _MD_BLOCK.match(raws[i].lstrip())
+            and not raws[i - 1].lstrip().startswith(("|", "```", "~~~")) and not raws[i - 1].endswith(("  ", "\\"))]
+    wraps = {i for i in soft if tails[i - 1] + 1 + display_width(raws[i].split(None, 1)[0]) > width}
+    if len(wraps) < MIN_SOFT_WRAPS or len(wraps) * 2 < len(soft):
+        return None
+    out: list[str] = []
+    blank: list[bool] = []
+    for i, line in enumerate(lines):
+        if i in wraps:
+            out[-1] += " " + line
+        else:
+            out.append(line)
+            blank.append(blank_before[i])
+    return out, blank
+
+
 def demarkdown(lines: list[str]) -> list[str]:
     """The visible text of a markdown dump's lines ("" for a line that shows nothing: an image
     without alt text, an empty link); other dumps are returned as they are.
@@ -245,11 +341,13 @@ def demarkdown(lines: list[str]) -> list[str]:
     ...             "![](https://x.org/a.jpg)", "[![Photo](/p.jpg) Storm ends](/s)", "28\\\\. Januar 2015"])
     ['Home', 'A big day', 'Bold move', 'a b', '', 'Photo Storm ends', '28. Januar 2015']
     """
-    if sum(1 for line in lines if "](" in line and _MD_LINK.search(line)) < MIN_MARKDOWN_LINKS:
+    if not _is_markdown(lines):
         return lines
     out = []
     for line in lines:
         visible = _MD_PREFIX.sub("", line)
+        if "__" in visible or "**" in visible:
+            visible = _MD_EMPTY_EMPHASIS.sub("", visible)
         for _ in range(MD_NESTING):  # a link around an image ("[![photo](a.jpg) Title](/story)") takes two
             if "](" not in visible:
                 break
