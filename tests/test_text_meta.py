@@ -124,3 +124,24 @@ def test_date_from_a_line_removed_for_its_comment_counter() -> None:
     assert "5 Comments" not in doc.text
     line = next(ln for ln in doc.lines if ln.text.startswith("March 3"))
     assert line.reason == "byline:date"  # chosen by the date head, not only by the removed-line fallback
+
+
+def test_get_text_dump_title_is_its_first_line_without_the_site_name() -> None:
+    """BeautifulSoup's get_text(): the <title> first, then the page's text nodes as the source lays
+    them out, paragraphs glued where the markup had no line break between them (a run-on line). The
+    site's name goes where the headline is also a line of its own (its <h1>), or the URL names it."""
+    glued = "".join(PROSE * 5)  # over 400 words: run-on
+    page = ("\n\n\n\tCouncil keeps the library open on weekends | Harbour Gazette\n\n\n"
+            "\t\tHome\n\t\tNews\n\t\tSport\n\n\tCouncil keeps the library open on weekends\n"
+            + glued + "\n\n\tRelated stories\n\tShare this article\n")
+    doc = newsclean.clean(page, kind="text")
+    assert doc.title == "Council keeps the library open on weekends"
+    assert "library should stay open" in doc.text and "Harbour Gazette" not in doc.text
+    with_url = newsclean.clean(page.replace("| Harbour Gazette", "- Harbour Gazette"), kind="text",
+                               url="https://www.harbourgazette.co.uk/news/library")
+    assert with_url.title == "Council keeps the library open on weekends"
+
+
+def test_a_dash_in_a_headline_stays_when_its_first_part_is_a_menu_item() -> None:
+    page = _page("Windenergie", "Windenergie – Sauberer Strom vom Meer", "By Erika Muster")
+    assert newsclean.clean(page, kind="text").title == "Windenergie – Sauberer Strom vom Meer"

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import Any
+from urllib.parse import urlsplit
 
 from .bylines import names_in_byline
 from .dates import find_date
+from .htmlmeta import norm, strip_site_name
 from .models import Metadata, Role
 from .strip import Stripped
 from .strip.stoplists import ISO_639_1
@@ -34,6 +36,42 @@ _SCRIPT_LETTERS = re.compile("[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0
 _LETTER = re.compile(r"[^\W\d_]")
 MAX_AUTHOR_WORDS = 5
 MAX_TITLE_CHARS = 300
+
+
+# A site's name is a few words: "Harbour News", "The Nutrition Source".
+MAX_SITE_NAME_WORDS = 5
+
+
+def without_site_name(title: str, stripped: Stripped, url: str | None) -> str:
+    """A headline line of a dump without the site's name after or before it, as a page's <title>
+    gives it ("Headline | Site", which ``get_text()`` dumps put first): the name is known from the
+    page's URL (after any of the separators of ``htmlmeta.TITLE_SEPARATOR``), or, after a "|", the
+    rest is a line of its own on the page (the headline again, above the article). Dashes are left
+    alone there: "Offshore-Windenergie – Sauberer Strom vom Meer" is a headline, and its first part a
+    menu item.
+
+    >>> from newsclean.models import Line
+    >>> page = Stripped((Line("Harbour wall to be rebuilt | Harbour News", Role.TITLE),
+    ...                  Line("Harbour wall to be rebuilt", Role.REMOVED, "repeated-in-page")))
+    >>> without_site_name(page.lines[0].text, page, None)
+    'Harbour wall to be rebuilt'
+    >>> without_site_name("Harbour wall to be rebuilt - Harbour News", page, "https://www.harbournews.org/a/1")
+    'Harbour wall to be rebuilt'
+    >>> without_site_name("Cats - the musical", page, None)
+    'Cats - the musical'
+    """
+    if url and (host := urlsplit(url).hostname):
+        shorter = strip_site_name(title, [host])
+        if shorter and shorter != title:
+            return shorter
+    pieces = [piece.strip() for piece in title.split("|")]
+    if len(pieces) < 2:
+        return title
+    shown = {norm(line.text) for line in stripped.lines if line.text != title}
+    for head, name in ((" | ".join(pieces[:-1]), pieces[-1]), (" | ".join(pieces[1:]), pieces[0])):
+        if len(name.split()) <= min(MAX_SITE_NAME_WORDS, len(head.split()) - 1) and norm(head) in shown:
+            return head
+    return title
 
 
 def from_text(stripped: Stripped, body: str, url: str | None = None) -> tuple[Metadata, dict[str, Any]]:
@@ -67,6 +105,8 @@ def from_text(stripped: Stripped, body: str, url: str | None = None) -> tuple[Me
                 if found:
                     date = found[0]
                     break
+    if title:
+        title = without_site_name(str(title), stripped, url)
     meta = Metadata(
         title=str(title)[:MAX_TITLE_CHARS] if title else None,
         authors=tuple(authors),

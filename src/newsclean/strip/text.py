@@ -172,6 +172,9 @@ def _strip_lines(text: str, lines: list[str], blank_before: list[bool], runon: b
         _name_comment_section(ev.comments, keep, roles)
     if runon:
         _drop_runon_titles(roles)
+        if _first_line_title(ev.feats, blank_before, roles):
+            roles[0] = (Role.TITLE, "title:first-line")
+            hints.pop("title", None)
     out = tuple(Line(f.text, role, reason) for f, (role, reason) in zip(ev.feats, roles, strict=True))
     return Stripped(out, hints)
 
@@ -184,6 +187,16 @@ def _drop_runon_titles(roles: list[tuple[Role, str]]) -> None:
     for i, (role, _) in enumerate(roles):
         if role is Role.TITLE:
             roles[i] = (Role.REMOVED, "before-article:run-on")
+
+
+# ... except a first line of its own, short and kept out of the article: what BeautifulSoup's
+# get_text() puts first, the page's <title> ("Headline | Site", the site's name taken off later).
+FIRST_LINE_TITLE_MAX_WORDS = 30
+
+
+def _first_line_title(feats: list[LineFeatures], blank_before: list[bool], roles: list[tuple[Role, str]]) -> bool:
+    return (len(feats) > 1 and blank_before[1] and 2 <= feats[0].words <= FIRST_LINE_TITLE_MAX_WORDS
+            and not roles[0][0].kept)
 
 
 def predict_lines(ev: Evidence, roles: bool = True) -> tuple[np.ndarray, dict[str, np.ndarray]] | None:
