@@ -128,8 +128,18 @@ def names_in_byline(text: str, min_words: int = 1) -> list[str]:
 
 
 def _tidy_name(name: str) -> str:
+    """The name without what surrounds it; a name said twice (a photo's alt text, then the name, as
+    text-mode browsers show a byline) once.
+
+    >>> _tidy_name("Andrei Zakhareuski Andrei Zakhareuski"), _tidy_name("SHANA NYS DAMBROT")
+    ('Andrei Zakhareuski', 'Shana Nys Dambrot')
+    """
     name = name.strip(" .,;:-–—|•·/'’")
     name = name.title() if name.isupper() and len(name) > 4 else name  # "SHANA NYS DAMBROT"
+    words = name.split()
+    half = len(words) // 2
+    if half >= 2 and len(words) == 2 * half and words[:half] == words[half:]:
+        name = " ".join(words[:half])
     return _drop_date_words(CREDENTIALS.sub("", name))
 
 
