@@ -127,16 +127,28 @@ def names_in_byline(text: str, min_words: int = 1) -> list[str]:
     return out
 
 
+# A portrait's alt text, which text-mode browsers show beside the byline: "Nina Pineda Image",
+# "Picture of Andrew King" (the name keeps two words at least).
+PORTRAIT_WORDS = frozenset({"picture", "photo", "image", "portrait", "avatar", "headshot", "foto", "bild"})
+
+
 def _tidy_name(name: str) -> str:
     """The name without what surrounds it; a name said twice (a photo's alt text, then the name, as
     text-mode browsers show a byline) once.
 
     >>> _tidy_name("Andrei Zakhareuski Andrei Zakhareuski"), _tidy_name("SHANA NYS DAMBROT")
     ('Andrei Zakhareuski', 'Shana Nys Dambrot')
+    >>> _tidy_name("Nina Pineda Image"), _tidy_name("Picture of Andrew King"), _tidy_name("Ann Photo")
+    ('Nina Pineda', 'Andrew King', 'Ann Photo')
     """
     name = name.strip(" .,;:-–—|•·/'’")
     name = name.title() if name.isupper() and len(name) > 4 else name  # "SHANA NYS DAMBROT"
     words = name.split()
+    if len(words) >= 4 and words[0].casefold() in PORTRAIT_WORDS and words[1].casefold() == "of":
+        words = words[2:]
+    if len(words) >= 3 and words[-1].casefold() in PORTRAIT_WORDS:
+        words = words[:-1]
+    name = " ".join(words)
     half = len(words) // 2
     if half >= 2 and len(words) == 2 * half and words[:half] == words[half:]:
         name = " ".join(words[:half])
