@@ -74,6 +74,36 @@ def without_site_name(title: str, stripped: Stripped, url: str | None) -> str:
     return title
 
 
+# On a run-on page the date line is glued to what surrounds it ("By Korin MillerPublished: Jan 29,
+# 2025Tanja Ivanova//Getty Images"): a date right after a "published" label, in the page's first
+# LABELLED_DATE_LINES pieces, is the date.
+_PUBLISHED = re.compile(r"(?:\b|(?<=[a-zß-ÿа-яα-ω])(?=[A-ZА-ЯΑ-Ω]))(?i:published|posted|veröffentlicht|publié|"
+                        r"publicado|pubblicato|опубліковано|опубликовано|δημοσιεύθηκε|δημοσίευση)"
+                        r"(?i:\s+(?:on|am|le|el|il))?\s*:?\s*")
+LABELLED_DATE_LINES = 40
+LABELLED_DATE_SPAN = 40  # characters after the label the date may take
+
+
+def labelled_date(stripped: Stripped) -> str | None:
+    """The date after the first "Published:" label near the top of a page, before readers' comments.
+
+    >>> from newsclean.models import Line
+    >>> labelled_date(Stripped((Line("Menu", Role.REMOVED, "menu"),
+    ...                         Line("By Korin MillerPublished: Jan 29, 2025Tanja Ivanova", Role.BODY))))
+    '2025-01-29'
+    >>> labelled_date(Stripped((Line("An unpublished 3 May 2020 draft", Role.BODY),))) is None
+    True
+    """
+    for line in stripped.lines[:LABELLED_DATE_LINES]:
+        if line.reason.startswith("comments:"):
+            break
+        for label in _PUBLISHED.finditer(line.text):
+            found = find_date(line.text[label.end():label.end() + LABELLED_DATE_SPAN])
+            if found and found[1].start() == 0:
+                return found[0]
+    return None
+
+
 def from_text(stripped: Stripped, body: str, url: str | None = None) -> tuple[Metadata, dict[str, Any]]:
     """Metadata of a text dump; the second value holds extras (reading time stated by the page)."""
     hints = stripped.hints
@@ -105,6 +135,8 @@ def from_text(stripped: Stripped, body: str, url: str | None = None) -> tuple[Me
                 if found:
                     date = found[0]
                     break
+    if not date and hints.get("runon"):
+        date = labelled_date(stripped)
     if title:
         title = without_site_name(str(title), stripped, url)
     meta = Metadata(

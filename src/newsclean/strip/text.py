@@ -171,6 +171,7 @@ def _strip_lines(text: str, lines: list[str], blank_before: list[bool], runon: b
     if keep is not None:
         _name_comment_section(ev.comments, keep, roles)
     if runon:
+        hints["runon"] = True
         _drop_runon_titles(roles)
         if _first_line_title(ev.feats, blank_before, roles):
             roles[0] = (Role.TITLE, "title:first-line")
