@@ -147,10 +147,11 @@ def test_a_dash_in_a_headline_stays_when_its_first_part_is_a_menu_item() -> None
     assert newsclean.clean(page, kind="text").title == "Windenergie – Sauberer Strom vom Meer"
 
 
-def test_run_on_page_date_after_a_published_label() -> None:
-    """On a page glued into one line, the date line runs into its neighbours; a date right after a
-    "Published" label is the date, but not one after "unpublished"."""
+def test_run_on_page_byline_and_date_after_their_labels() -> None:
+    """On a page glued into one line, the byline runs into its neighbours; a capitalised name after
+    "By" is the author, a date right after a "Published" label the date (not one after "unpublished")."""
     page = ("Home News Sport Council keeps the library open By Erika MusterPublished: Jan 29, 2025Photo: "
             "Harbour Gazette " + " ".join(PROSE * 4))
-    assert newsclean.clean(page, kind="text").date == "2025-01-29"
+    doc = newsclean.clean(page, kind="text")
+    assert (doc.date, doc.authors) == ("2025-01-29", ["Erika Muster"])
     assert newsclean.clean(page.replace("Published", "An unpublished"), kind="text").date is None

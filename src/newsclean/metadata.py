@@ -104,6 +104,34 @@ def labelled_date(stripped: Stripped) -> str | None:
     return None
 
 
+# ... and so is its byline: "By" and a capitalised name, read as a byline of LABELLED_BYLINE_SPAN
+# characters (a name with what is glued to it: "By Korin MillerPublished: Jan 29, 2025").
+_BY_LABEL = re.compile(r"(?:\b|(?<=[a-zß-ÿ]))(?:By|BY|Von|Par|Por|Автор:?|Від)\s+(?=[A-ZÀ-ÞА-ЯІЇЄ])")
+LABELLED_BYLINE_SPAN = 80
+
+
+def labelled_authors(stripped: Stripped) -> list[str]:
+    """The names of the first "By" byline near the top of a run-on page, before readers' comments.
+
+    >>> from newsclean.models import Line
+    >>> labelled_authors(Stripped((Line("NewsBy Korin MillerPublished: Jan 29, 2025 The council met.", Role.BODY),)))
+    ['Korin Miller']
+    >>> labelled_authors(Stripped((Line("Work is done by Tuesday, the council said.", Role.BODY),)))
+    []
+    >>> labelled_authors(Stripped((Line("Cookies help usBy choosing Accept you agree", Role.BODY),)))
+    []
+    """
+    for line in stripped.lines[:LABELLED_DATE_LINES]:
+        if line.reason.startswith("comments:"):
+            break
+        for label in _BY_LABEL.finditer(line.text):
+            names = parse_byline(line.text[label.start():label.start() + LABELLED_BYLINE_SPAN])[0]
+            # in running text a name must look like one: two words or more, each capitalised
+            if names and all(len(n.split()) >= 2 and all(w[:1].isupper() for w in n.split()) for n in names):
+                return names
+    return []
+
+
 def from_text(stripped: Stripped, body: str, url: str | None = None) -> tuple[Metadata, dict[str, Any]]:
     """Metadata of a text dump; the second value holds extras (reading time stated by the page)."""
     hints = stripped.hints
@@ -135,8 +163,9 @@ def from_text(stripped: Stripped, body: str, url: str | None = None) -> tuple[Me
                 if found:
                     date = found[0]
                     break
-    if not date and hints.get("runon"):
-        date = labelled_date(stripped)
+    if hints.get("runon"):
+        date = date or labelled_date(stripped)
+        authors = authors or labelled_authors(stripped)
     if title:
         title = without_site_name(str(title), stripped, url)
     meta = Metadata(
