@@ -8,6 +8,7 @@ a dated header ("date 2021-12-02 Title"), and the stoplist that fits the text be
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
@@ -15,7 +16,7 @@ from urllib.parse import urlsplit
 from .bylines import names_in_byline
 from .dates import find_date
 from .htmlmeta import norm, strip_site_name
-from .models import Metadata, Role
+from .models import Line, Metadata, Role
 from .strip import Stripped
 from .strip.stoplists import ISO_639_1
 
@@ -50,7 +51,6 @@ def without_site_name(title: str, stripped: Stripped, url: str | None) -> str:
     alone there: "Offshore-Windenergie – Sauberer Strom vom Meer" is a headline, and its first part a
     menu item.
 
-    >>> from newsclean.models import Line
     >>> page = Stripped((Line("Harbour wall to be rebuilt | Harbour News", Role.TITLE),
     ...                  Line("Harbour wall to be rebuilt", Role.REMOVED, "repeated-in-page")))
     >>> without_site_name(page.lines[0].text, page, None)
@@ -74,29 +74,37 @@ def without_site_name(title: str, stripped: Stripped, url: str | None) -> str:
     return title
 
 
+# Dates and bylines missed by the stripper are looked for in the page's first TOP_LINES lines, up to
+# the start of readers' comments (whose timestamps and names are not the article's).
+TOP_LINES = 40
+
+
+def _top_lines(stripped: Stripped) -> Iterator[Line]:
+    for line in stripped.lines[:TOP_LINES]:
+        if line.reason.startswith("comments:"):
+            return
+        yield line
+
+
 # On a run-on page the date line is glued to what surrounds it ("By Korin MillerPublished: Jan 29,
-# 2025Tanja Ivanova//Getty Images"): a date right after a "published" label, in the page's first
-# LABELLED_DATE_LINES pieces, is the date.
+# 2025Tanja Ivanova//Getty Images"): a date right after a "published" label, in the page's top
+# lines, is the date.
 _PUBLISHED = re.compile(r"(?:\b|(?<=[a-zß-ÿа-яα-ω])(?=[A-ZА-ЯΑ-Ω]))(?i:published|posted|veröffentlicht|publié|"
                         r"publicado|pubblicato|опубліковано|опубликовано|δημοσιεύθηκε|δημοσίευση)"
                         r"(?i:\s+(?:on|am|le|el|il))?\s*:?\s*")
-LABELLED_DATE_LINES = 40
 LABELLED_DATE_SPAN = 40  # characters after the label the date may take
 
 
 def labelled_date(stripped: Stripped) -> str | None:
     """The date after the first "Published:" label near the top of a page, before readers' comments.
 
-    >>> from newsclean.models import Line
     >>> labelled_date(Stripped((Line("Menu", Role.REMOVED, "menu"),
     ...                         Line("By Korin MillerPublished: Jan 29, 2025Tanja Ivanova", Role.BODY))))
     '2025-01-29'
     >>> labelled_date(Stripped((Line("An unpublished 3 May 2020 draft", Role.BODY),))) is None
     True
     """
-    for line in stripped.lines[:LABELLED_DATE_LINES]:
-        if line.reason.startswith("comments:"):
-            break
+    for line in _top_lines(stripped):
         for label in _PUBLISHED.finditer(line.text):
             found = find_date(line.text[label.end():label.end() + LABELLED_DATE_SPAN])
             if found and found[1].start() == 0:
@@ -113,7 +121,6 @@ LABELLED_BYLINE_SPAN = 80
 def labelled_authors(stripped: Stripped) -> list[str]:
     """The names of the first "By" byline near the top of a run-on page, before readers' comments.
 
-    >>> from newsclean.models import Line
     >>> labelled_authors(Stripped((Line("NewsBy Korin MillerPublished: Jan 29, 2025 The council met.", Role.BODY),)))
     ['Korin Miller']
     >>> labelled_authors(Stripped((Line("Work is done by Tuesday, the council said.", Role.BODY),)))
@@ -121,9 +128,7 @@ def labelled_authors(stripped: Stripped) -> list[str]:
     >>> labelled_authors(Stripped((Line("Cookies help usBy choosing Accept you agree", Role.BODY),)))
     []
     """
-    for line in stripped.lines[:LABELLED_DATE_LINES]:
-        if line.reason.startswith("comments:"):
-            break
+    for line in _top_lines(stripped):
         for label in _BY_LABEL.finditer(line.text):
             names = parse_byline(line.text[label.start():label.start() + LABELLED_BYLINE_SPAN])[0]
             # in running text a name must look like one: two words or more, each capitalised
@@ -155,9 +160,7 @@ def from_text(stripped: Stripped, body: str, url: str | None = None) -> tuple[Me
         if minutes:
             extra["stated_reading_time"] = minutes
     if not date:  # a date line near the top that the stripper removed ("Published 2 Dec 2021")
-        for line in stripped.lines[:40]:
-            if line.reason.startswith("comments:"):
-                break  # readers' comments begin: their timestamps are not the article's date
+        for line in _top_lines(stripped):
             if line.role is Role.REMOVED and len(line.text) < 80:
                 found = find_date(line.text)
                 if found:

@@ -294,8 +294,9 @@ def _open_link(line: str) -> bool:
 # list item, which html2text does not wrap, nor holds a link, whose address no tool breaks), and
 # the page is read as wrapped when at least MIN_SOFT_WRAPS of its soft breaks, and most of them,
 # are wraps.
-_MD_BLOCK = re.compile(r"^(?:[*+-]\s|\d{1,3}[.)]\s|#{1,6}\s|>|\||```|~~~)")
-_MD_LIST = re.compile(r"^(?:[*+-]|\d{1,3}[.)])\s")
+_MD_LIST_ITEM = r"(?:[*+-]|\d{1,3}[.)])\s"
+_MD_LIST = re.compile("^" + _MD_LIST_ITEM)
+_MD_BLOCK = re.compile(rf"^(?:{_MD_LIST_ITEM}|#{{1,6}}\s|>|\||```|~~~)")
 MIN_SOFT_WRAPS = 3
 
 

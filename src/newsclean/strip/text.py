@@ -190,13 +190,11 @@ def _drop_runon_titles(roles: list[tuple[Role, str]]) -> None:
             roles[i] = (Role.REMOVED, "before-article:run-on")
 
 
-# ... except a first line of its own, short and kept out of the article: what BeautifulSoup's
-# get_text() puts first, the page's <title> ("Headline | Site", the site's name taken off later).
-FIRST_LINE_TITLE_MAX_WORDS = 30
-
-
+# ... except a first line of its own, of a headline's length and kept out of the article: what
+# BeautifulSoup's get_text() puts first, the page's <title> ("Headline | Site", the site's name taken
+# off later).
 def _first_line_title(feats: list[LineFeatures], blank_before: list[bool], roles: list[tuple[Role, str]]) -> bool:
-    return (len(feats) > 1 and blank_before[1] and 2 <= feats[0].words <= FIRST_LINE_TITLE_MAX_WORDS
+    return (len(feats) > 1 and blank_before[1] and TITLE_MIN_WORDS <= feats[0].words <= TITLE_MAX_WORDS
             and not roles[0][0].kept)
 
 

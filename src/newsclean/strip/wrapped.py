@@ -253,7 +253,8 @@ def _joint(before: str, after: str) -> str:
 # "IFRAME:" before a frame's address. Taken out on pages found hard-wrapped, which is what those
 # browsers give: the model learned from select-all dumps (a byline "By (BUTTON) Jane Doe", a list of
 # links that reads as a list of bullets).
-_BULLET = re.compile(r"^(?:[•□○■●◦▪*+] (?=[^\s•□○■●◦▪*+])|\[[^\]\s]{0,40}[^\W\d_][^\]\s]{0,40}\] (?=\S))")
+_BULLETS = "•□○■●◦▪*+"
+_BULLET = re.compile(rf"^(?:[{_BULLETS}] (?=[^\s{_BULLETS}])|\[[^\]\s]{{0,40}}[^\W\d_][^\]\s]{{0,40}}\] (?=\S))")
 _WIDGET = re.compile(r"\(BUTTON\) ?| ?\(BUTTON\)$|^IFRAME: ")
 
 
@@ -267,7 +268,7 @@ def drop_widgets(lines: list[str]) -> list[str]:
     """
     out = []
     for line in lines:
-        if line[:1] in "•□○■●◦▪*+[" or "(BUTTON)" in line or line.startswith("IFRAME: "):
+        if line[:1] in _BULLETS + "[" or "(BUTTON)" in line or line.startswith("IFRAME: "):
             line = _WIDGET.sub("", _BULLET.sub("", line, count=1)) or line
         out.append(line)
     return out
