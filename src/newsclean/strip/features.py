@@ -84,6 +84,7 @@ class LineFeatures:
     speaker: bool  # "name says:"
     has_date: bool  # a short line containing a date
     ends_with_count: bool  # "Headline (185)"
+    lexicon_weak: bool  # a sentence whose only lexicon phrases are everyday words ("... declined to comment.")
 
 
 @dataclass(frozen=True)
@@ -422,7 +423,8 @@ def _own_evidence(line: str) -> tuple[tuple[str, ...], dict[str, Any]]:
     toks = tuple(words(line))
     n_words = count_words(line) if n_unspaced else len(toks)
     short = n_words <= SHORT_WORDS
-    found = lexicon.categories_of(toks)
+    phrases = lexicon.phrases_of(toks)
+    found = [category for category, _ in phrases]
     digit = short and _DIGIT.search(line) is not None
     return toks, {
         "words": n_words,
@@ -441,7 +443,22 @@ def _own_evidence(line: str) -> tuple[tuple[str, ...], dict[str, Any]]:
         "speaker": n_words <= 8 and ":" in line and bool(_SPEAKER.search(line)),
         "has_date": digit and bool(_HAS_DIGIT_DATE.search(line)),
         "ends_with_count": ")" in line and bool(_ENDS_WITH_COUNT.search(line)),
+        "lexicon_weak": short and lexicon.weak_in_sentence(phrases) and _reads_as_sentence(line, n_words),
     }
+
+
+# A sentence of at least this many words ("WeWork declined to comment." has four).
+SENTENCE_MIN_WORDS = 4
+_SENTENCE_STOPS = tuple(".!?…。！？")
+_CLOSING = "\"”’»)]」』" + BIDI_MARKS
+# "Advertisement. Scroll to continue reading.", "Related: ...": a label and then a sentence.
+_LABEL_FIRST = re.compile(r"^\W*\w+\s*[.:!?|>»›–—]\s")
+
+
+def _reads_as_sentence(line: str, n_words: int) -> bool:
+    """Ends like a sentence and does not begin with a one-word label."""
+    return (n_words >= SENTENCE_MIN_WORDS and line.rstrip(_CLOSING).endswith(_SENTENCE_STOPS)
+            and not _LABEL_FIRST.match(line))
 
 
 # Every match of ``_COUNTER`` and ``_HAS_DIGIT_DATE`` holds a digit, of ``_PIPE_MENU`` (and of the

@@ -33,7 +33,16 @@ from .merge import MERGE_REASON, Votes, decide, merge_probabilities
 from .parse import load_html
 from .render import RenderedPage, render_page
 from .sanitize import flatten_deep, nesting_limit
-from .text import CROSS_BARRIER_SHARE, PROSE_SCORE, Evidence, decode, gather_evidence, predict_lines, score_line
+from .text import (
+    CROSS_BARRIER_SHARE,
+    PROSE_SCORE,
+    Evidence,
+    decode,
+    gather_evidence,
+    keep_weak_chrome,
+    predict_lines,
+    score_line,
+)
 
 # Lexicon categories whose short lines are removed from trafilatura's output. Navigation words
 # ("Search", "Menu") and comment headings can be legitimate subheadings in an article; the rest
@@ -383,6 +392,7 @@ def _merge(page: RenderedPage, first: list[tuple[Line, int | None]], second: lis
     if merged is None:
         return second
     keep = decide(votes.second_opinion, merged).tolist()  # read line by line below: Python bools
+    keep_weak_chrome(ev.feats, ev.verdicts, keep)  # "... declined to comment." between kept lines
     # text trafilatura gave in pieces that are not rendered lines is kept as it gave it: a rendered
     # line holding the same words is not added a second time
     given = " " + " ".join(_word_key(line.text) for line, i in second if i is None and line.role.kept) + " "

@@ -139,6 +139,12 @@ def _matches(text: str) -> list[str]:
 
 def categories_of(toks: list[str] | tuple[str, ...]) -> list[str]:
     """The categories of the lexicon phrases in a line's words (``textutil.words``), as ``_matches``."""
+    return [category for category, _ in phrases_of(toks)]
+
+
+def phrases_of(toks: list[str] | tuple[str, ...]) -> list[tuple[str, int]]:
+    """(category, number of words) of each lexicon phrase in a line's words, left to right, the
+    longest phrase first."""
     phrases, lengths = _phrase_index()
     found = []
     free = 0  # the first word not inside a phrase already found
@@ -148,10 +154,21 @@ def categories_of(toks: list[str] | tuple[str, ...]) -> list[str]:
         for n in lengths[toks[i]]:
             category = phrases.get(tuple(toks[i : i + n]))
             if category:
-                found.append(category)
+                found.append((category, n))
                 free = i + n
                 break
     return found
+
+
+# Single words of these categories are everyday words of news prose too ("The developer declined to
+# comment.", "Shares rose 4%.", "The search went on.", "He made a donation."): in a sentence they are
+# weak evidence (``weak_in_sentence``). Newsletter, cookie, legal and audio words rarely are.
+PROSE_WORD_CATEGORIES = frozenset({"comments", "share", "related", "navigation", "donation", "advertisement"})
+
+
+def weak_in_sentence(found: list[tuple[str, int]]) -> bool:
+    """Whether a line's lexicon phrases (``phrases_of``) are all single everyday words."""
+    return bool(found) and all(n == 1 and category in PROSE_WORD_CATEGORIES for category, n in found)
 
 
 @lru_cache(maxsize=1)

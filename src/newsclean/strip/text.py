@@ -236,20 +236,123 @@ RULE_SPAN_PROSE_KEEP = 0.0
 def decode(probs: np.ndarray, ev: Evidence) -> tuple[tuple[int, int] | None, list[bool]]:
     words = np.array([f.words for f in ev.feats], dtype=float)
     scores = ((probs - SPAN_THRESHOLD) * (words + 1)).tolist()
+    # sentences with an everyday chrome word between two likely lines neither end the article nor hold it
+    for run in weak_chrome_runs(ev.feats, ev.verdicts, (probs >= SPAN_THRESHOLD).tolist()):
+        for i in run:
+            scores[i] = max(scores[i], 0.0)
     barriers = [v.barrier and p < SPAN_THRESHOLD for v, p in zip(ev.verdicts, probs, strict=True)]
     span = find_span(scores, barriers)
     if span is None:
         return None, [False] * len(probs)
     start, end = span
+    continued = _across_inserts(ev, start, end)
+    end = continued[-1] + 1 if continued else end
     r_start, r_end = (ev.rule_span or (0, 0)) if not ev.familiar else (0, 0)
     keep = [(start <= i < end and (p >= KEEP_THRESHOLD or (p >= PROSE_KEEP and v.score >= PROSE_SCORE)))
             or (r_start <= i < r_end and v.score >= PROSE_SCORE and not v.reason and p >= RULE_SPAN_PROSE_KEEP)
             or p >= OUTSIDE_KEEP for i, (p, v) in enumerate(zip(probs.tolist(), ev.verdicts, strict=True))]
+    for i in continued:
+        keep[i] = True
+    keep_weak_chrome(ev.feats, ev.verdicts, keep)
     comments = ev.comments
     if comments is not None and sum(f.words for f, k in zip(ev.feats[:comments], keep, strict=False) if k) \
             >= MIN_ARTICLE_WORDS_BEFORE_COMMENTS:
         keep[comments:] = [False] * (len(keep) - comments)
     return span, keep
+
+
+# Some sites set the same widget ("Most Popular" and its five headlines) between the article's
+# paragraphs again and again. The model reads the paragraphs after the first copy as it reads the
+# teasers after a "Most Popular" box at an article's end, and the article stops there. A block of at
+# least INSERT_REPEATED_LINES lines that occurs again in the page, in the same order, is such an
+# insert when prose follows it: the article goes on across it while prose (the rules' reading: whole
+# sentences, no chrome reason) of at least CONTINUATION_WORDS words follows each copy. (The
+# failure was seen on a WIRED page from newspaper4k's test pages, not on the benchmark's.)
+INSERT_REPEATED_LINES = 3
+CONTINUATION_WORDS = 50
+# Between the insert and the prose, up to this many short lines without a chrome reason (a photo's
+# caption and credit) are passed over.
+INSERT_CAPTION_LINES = 2
+
+
+def _across_inserts(ev: Evidence, start: int, end: int) -> list[int]:
+    """The prose lines after the article's span ``[start, end)`` that only repeated inserts cut off it
+    (the insert's other copy is in the article or after it: a share bar above the headline and again
+    below the article is no insert)."""
+    feats, verdicts, n = ev.feats, ev.verdicts, len(ev.feats)
+    folded: list[str] | None = None
+    continued: list[int] = []
+    while end < n:
+        insert = end
+        while insert < n and (verdicts[insert].reason or feats[insert].repeats > 1) \
+                and verdicts[insert].score < PROSE_SCORE:
+            insert += 1
+        repeated = [i for i in range(end, insert) if feats[i].repeats > 1]
+        if len(repeated) < INSERT_REPEATED_LINES:
+            break
+        if folded is None:
+            folded = [f.text.casefold() for f in feats]
+        if not _occurs_elsewhere(folded, repeated[:INSERT_REPEATED_LINES], start):
+            break
+        prose = insert
+        while prose < min(n, insert + INSERT_CAPTION_LINES) and verdicts[prose].score < PROSE_SCORE \
+                and not verdicts[prose].reason:
+            prose += 1  # the photo's caption and credit that open the next part, left out
+        first = prose
+        while prose < n and ((verdicts[prose].score >= PROSE_SCORE and not verdicts[prose].reason)
+                             or weak_chrome(feats[prose], verdicts[prose])):
+            prose += 1
+        if sum(f.words for f in feats[first:prose]) < CONTINUATION_WORDS:
+            break
+        continued += range(first, prose)
+        end = prose
+    return continued
+
+
+def _occurs_elsewhere(folded: list[str], lines: list[int], start: int) -> bool:
+    """Whether the texts of ``lines`` (consecutive repeated lines of a block) occur again in the page
+    from line ``start`` on, in the same order, each within a line or two of the one before."""
+    first, rest = lines[0], [folded[i] for i in lines[1:]]
+    for j in range(start, len(folded)):
+        if folded[j] != folded[first] or j == first:
+            continue
+        at = j
+        for want in rest:
+            at = next((k for k in range(at + 1, min(at + 3, len(folded))) if folded[k] == want), -1)
+            if at < 0:
+                break
+        if at >= 0:
+            return True
+    return False
+
+
+def weak_chrome(f: LineFeatures, verdict: Verdict) -> bool:
+    """A sentence that only the lexicon called chrome, for an everyday word ("The developer declined to
+    comment.", "Shares rose 4% on Monday."; ``LineFeatures.lexicon_weak``)."""
+    return f.lexicon_weak and verdict.reason == f"lexicon:{f.lexicon}"
+
+
+def keep_weak_chrome(feats: list[LineFeatures], verdicts: list[Verdict], keep: list[bool]) -> None:
+    """Such sentences between two kept lines are the article's. In the bench's browser dumps (aeb and
+    wcxb-dev), sentences of 4-15 words whose only lexicon words are everyday ones, between two lines
+    of the gold body, were body 102 times in 107."""
+    for run in weak_chrome_runs(feats, verdicts, keep):
+        keep[run.start:run.stop] = [True] * len(run)
+
+
+def weak_chrome_runs(feats: list[LineFeatures], verdicts: list[Verdict], good: list[bool]) -> list[range]:
+    """Runs of ``weak_chrome`` lines that are not ``good`` between two lines that are."""
+    runs = []
+    i, n = 1, len(good)
+    while i < n - 1:
+        end = i
+        if good[i - 1] and not good[i]:
+            while end < n and not good[end] and weak_chrome(feats[end], verdicts[end]):
+                end += 1
+            if i < end < n and good[end]:
+                runs.append(range(i, end))
+        i = max(end, i + 1)
+    return runs
 
 
 # Readers' comments under an article are prose too, and the model keeps the long ones. A comment

@@ -1,0 +1,50 @@
+"""An article cut into parts by the same widget set again and again between its paragraphs."""
+
+from __future__ import annotations
+
+import newsclean
+
+PARTS = [
+    [
+        "On Sunday the regional government gave permission for the old mine to reopen for the first time in "
+        "twenty years, a decision that surprised many of the people who have campaigned against it.",
+        "The mine closed in 2004 after a collapse that killed three workers, and the valley below it has "
+        "depended since then on farming, tourism and the jobs of a small furniture factory.",
+    ],
+    [
+        "The company that wants to reopen it says modern methods make the work far safer than it was, and "
+        "that it will hire about two hundred people from the valley within its first three years.",
+        "Residents who oppose the plan say the water of the river is only now clean again and fear that "
+        "the mine would poison it a second time, whatever the company promises about its new methods.",
+    ],
+    [
+        "A public hearing on the environmental report is planned for the spring, and the regional court "
+        "is still to rule on a complaint that two villages filed against the permit last year.",
+        "Until then no work may begin, the government said, and the company has agreed to pay for an "
+        "independent study of the river that will be published before the hearing takes place.",
+    ],
+]
+WIDGET = ["Most Popular", "Gear", "The 30 Essential Tools for Every Home", "Culture",
+          "Why Everyone Is Suddenly Talking About Board Games", "Science", "The Moon Has a New Neighbour", "•"]
+HEAD = ["Skip to main content", "Newsletters", "Sign In", "Old mine in the valley may reopen after twenty years",
+        "By Ana Lopes", "Nov 7, 2023 2:00 AM"]
+FOOT = ["You Might Also Like …", "The best travel adapters for your summer trips",
+        "How a small town rebuilt its railway station", "© 2023 Valley Media. All rights reserved."]
+
+
+def test_article_goes_on_across_a_repeated_widget() -> None:
+    lines = [*HEAD, *PARTS[0], *WIDGET, *PARTS[1], *WIDGET, *PARTS[2], *WIDGET, *FOOT]
+    doc = newsclean.clean("\n\n".join(lines), kind="text")
+    assert doc.text.split("\n\n") == [p for part in PARTS for p in part]
+    assert all(not ln.role.kept for ln in doc.lines if ln.text in WIDGET)
+
+
+def test_the_widget_once_after_the_article_is_where_it_ends() -> None:
+    # the same block met only once (or, before, above the headline) is no insert: what follows it is
+    # not taken for the article
+    teaser = ("A long read about the history of mining in the region, from the first pits dug by hand in the "
+              "eighteenth century to the great strikes of the nineteen-eighties and the closures that followed.")
+    lines = [*WIDGET, *HEAD, *PARTS[0], *PARTS[1], *WIDGET, teaser, *FOOT]
+    doc = newsclean.clean("\n\n".join(lines), kind="text")
+    assert teaser not in doc.text
+    assert doc.text.split("\n\n") == [*PARTS[0], *PARTS[1]]

@@ -1,0 +1,70 @@
+"""An everyday word of the chrome lexicon ("comment", "shares", "search") inside a sentence of the
+article does not make the sentence chrome; the same word in a prompt or a label still does."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsclean
+from newsclean.strip import features, lexicon
+from newsclean.textutil import words
+
+PARAGRAPHS = [
+    "The city council on Tuesday approved a plan to rebuild the old harbour, ending a debate that has "
+    "divided residents for more than a decade and split the council itself down the middle.",
+    "The plan, which will cost an estimated 40 million euros, includes a new ferry terminal, a public park "
+    "along the water and housing for around 600 families on land now used by warehouses.",
+    "Opponents say the project will push up rents in the surrounding streets and drive out the small "
+    "workshops that have been there since the 1950s, a claim the council disputes.",
+    "Work on the ferry terminal is expected to take two years, after which the old quay will be turned into "
+    "a promenade with cafes, benches and a small museum about the history of the port.",
+    "The first works are due to begin in the spring of next year, and the council expects the terminal to "
+    "open in 2027 if the financing holds.",
+    "Several local businesses welcomed the decision, saying that the harbour had been neglected for too long "
+    "and that the new terminal would bring more visitors to the town centre.",
+]
+SENTENCES = ["The developer declined to comment.", "Shares in the company rose 4% on Wednesday.",
+             "The search for a new harbour master has been going on since March."]
+PROMPTS = ["Sign up for our newsletter.", "Advertisement. Scroll to continue reading."]
+
+
+def page(body: list[str]) -> str:
+    lines = ["Skip to main content", "Home | World | Business | Sport", "Search",
+             "Council approves new harbour plan after long debate", "By Jane Smith", "March 3, 2024", *body,
+             "Related", "Council budget passes", "Share this article", "Sign up for our newsletter.",
+             "© 2024 Harbour News. All rights reserved."]
+    return "\n\n".join(lines)
+
+
+def test_everyday_words_in_article_sentences_are_kept() -> None:
+    body = [*PARAGRAPHS[:2], SENTENCES[0], PARAGRAPHS[2], *SENTENCES[1:], *PARAGRAPHS[3:]]
+    doc = newsclean.clean(page(body), kind="text")
+    assert doc.text.split("\n\n") == body
+    removed = {ln.text: ln.reason for ln in doc.lines if not ln.role.kept}
+    assert removed["Share this article"] == "lexicon:share"
+    assert removed["Sign up for our newsletter."] == "lexicon:newsletter"
+
+
+def test_prompts_between_paragraphs_are_still_removed() -> None:
+    doc = newsclean.clean(page([*PARAGRAPHS[:2], *PROMPTS, *PARAGRAPHS[2:]]), kind="text")
+    assert doc.text.split("\n\n") == PARAGRAPHS
+    reasons = {ln.text: ln.reason for ln in doc.lines}
+    assert reasons["Advertisement. Scroll to continue reading."] == "lexicon:advertisement"
+
+
+@pytest.mark.parametrize("line, weak", [
+    ("The developer declined to comment.", True),
+    ("Shares in the company rose 4% on Wednesday.", True),
+    ("Police declined to comment", False),  # no sentence end: a label as much as a sentence
+    ("Subscribe to our newsletter.", False),  # a newsletter word is never an everyday one
+    ("Leave a comment below.", False),  # a phrase of several words
+    ("Advertisement. Scroll to continue reading.", False),  # a one-word label first
+    ("Comment.", False),  # too short to read as a sentence
+])
+def test_lexicon_weak(line: str, weak: bool) -> None:
+    assert features._intrinsic(line)[1]["lexicon_weak"] is weak
+
+
+def test_phrases_of_gives_each_phrase_with_its_length() -> None:
+    assert lexicon.phrases_of(words("Leave a comment or share this")) == [("comments", 3), ("share", 2)]
+    assert lexicon.categories_of(words("Leave a comment or share this")) == ["comments", "share"]
