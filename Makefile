@@ -62,6 +62,14 @@ bench-styles: setup
 		(apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y w3m lynx) >/dev/null; fi
 	$(BIN)/python -m bench.styles --bench-dir $(BENCH_DIR)
 
+# Pages from outside the bench folder (bench/unseen.py, a command, not a test): newspaper4k's test pages
+# (its sdist, fetched from PyPI once into bench/results/unseen/), as HTML and as w3m and lynx dumps.
+.PHONY: bench-unseen
+bench-unseen: setup
+	@if { [ ! -x /usr/bin/w3m ] || [ ! -x /usr/bin/lynx ]; } && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		(apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y w3m lynx) >/dev/null; fi
+	$(BIN)/python -m bench.unseen
+
 # Coverage-guided fuzzing of newsclean.clean with atheris (a command, not a test): FUZZ_SECONDS of it,
 # the corpus kept in fuzz/corpus/ (seeded from samples/), any crashing input written to fuzz/crashes/.
 FUZZ_SECONDS ?= 300
