@@ -97,6 +97,29 @@ def test_japanese_wrapped_by_columns_is_joined_without_spaces(width: int) -> Non
     assert doc.text == plain.text
 
 
+def test_japanese_paragraphs_indented_by_ideographic_spaces_are_joined() -> None:
+    """w3m keeps a paragraph's first-line indent ("\u3000\u3000"); the lines after it start at the margin."""
+    paragraphs = JAPANESE_PAGE.split("\n\n")[2:7]
+    page = JAPANESE_PAGE.replace("\n\n".join(paragraphs), "\n\n".join("\u3000\u3000" + p for p in paragraphs))
+    wrapped = "\n".join("\n".join(wrap_by_columns(line, 78)) for line in page.split("\n"))
+    assert any(line.startswith("\u3000") for line in wrapped.split("\n"))
+    doc = newsclean.clean(wrapped)
+    assert [p.strip("\u3000") for p in doc.text.split("\n\n")] == paragraphs
+
+
+def test_a_paywalled_japanese_page_with_a_few_wrapped_lines_is_joined() -> None:
+    """Four lines of the article before the paywall, filled to the margin, among dozens of menu lines."""
+    lead = ("北朝鮮の非核化を巡る米朝首脳会談から一週間がたち、関係各国の思惑の違いが少しずつ明らかになって"
+            "きた。中国は会談の仲介役を自任し、制裁の緩和を求める姿勢を強めている。一方で日本政府は拉致問題の"
+            "解決を優先する立場を崩しておらず、韓国は南北の経済協力の再開に期待を寄せる。")
+    menu = [f"□ メニュー項目{n}" for n in range(40)]
+    lines = [*menu[:20], "", "米朝会談から一週間", "", *wrap_by_columns(lead, 78), "", "この記事は会員限定です。",
+             "", *menu[20:]]
+    assert len(wrap_by_columns(lead, 78)) == 4
+    doc = newsclean.clean("\n".join(lines))
+    assert lead in [line.text for line in doc.lines]
+
+
 @pytest.mark.parametrize("sample", sorted((SAMPLES / "text").glob("*.txt")), ids=lambda p: p.name)
 def test_dumps_that_are_not_wrapped_are_left_alone(sample) -> None:
     text = sample.read_text(encoding="utf-8")

@@ -45,6 +45,10 @@ WIDTH_RANK = 3
 # line up to WIDER_SLACK columns wider than W also wraps onto the next one (same indentation, no blank
 # line between); such lines do not count for finding whether the page is wrapped.
 WIDER_SLACK = 4
+# A paywalled Chinese or Japanese page may show only a few lines of its article: when every wrap on
+# it breaks such text at the very margin (the width to a column), MIN_FILLED_WRAPS of them are enough
+# evidence. Whole paragraphs one a line would all have to end within a column of the same width.
+MIN_FILLED_WRAPS = 3
 # A line that starts a list item starts a block of its own, whatever the line before it; so does a
 # rule (lynx draws <hr> as a line of underscores).
 _RULE = re.compile(r"^[\W_]{3,}$")
@@ -145,8 +149,14 @@ def _wrap_breaks(lines: list[str], blank_before: list[bool], raw: list[str], wid
         candidates += 1
         gap = 0 if _wide(lines[i][-1]) and _wide(nxt[0]) else 1
         fits = used + gap + display_width(_first_token(nxt)) <= max(width, used)
-        joins.append(not fits and _indent(raw[i + 1]) >= _indent(raw[i]))
+        joins.append(not fits and (_indent(raw[i + 1]) >= _indent(raw[i]) or _first_line_indent(raw[i], raw[i + 1])))
     return joins, candidates
+
+
+def _first_line_indent(raw: str, nxt: str) -> bool:
+    """A Chinese or Japanese paragraph's first line, indented by ideographic spaces ("\u3000\u3000新华社
+    北京11月17日电…"), and its next line at the margin: the paragraph goes on."""
+    return raw.lstrip(" ").startswith("\u3000") and not nxt[:1].isspace()
 
 
 def _breakable(raw: str) -> bool:
@@ -220,7 +230,7 @@ def unwrap(lines: list[str], blank_before: list[bool], raw: list[str], indented:
     joins, candidates = _wrap_breaks(lines, blank_before, raw, widths, breakable, width)
     n_joins = sum(joins)
     least = MIN_WRAP_BREAK_SHARE * candidates
-    if not indented:
+    if not indented and not (n_joins >= MIN_FILLED_WRAPS and _all_filled(lines, widths, joins, width)):
         least = max(least, MIN_WRAPPED_LINES, MIN_WRAPPED_PAGE_SHARE * len(lines))
     if not n_joins or n_joins < least:
         return lines, blank_before
@@ -237,6 +247,13 @@ def unwrap(lines: list[str], blank_before: list[bool], raw: list[str], indented:
             out.append(nxt)
             blank.append(blank_before[i + 1])
     return out, blank
+
+
+def _all_filled(lines: list[str], widths: list[int], joins: list[bool], width: int) -> bool:
+    """Whether every wrap found breaks Chinese or Japanese text at the very margin (the line filled
+    to the width, or one column short of it where a wide character would not fit)."""
+    return all(widths[i] >= width - 1 and _wide(lines[i][-1]) and _wide(lines[i + 1][0])
+               for i, join in enumerate(joins) if join)
 
 
 def _joint(before: str, after: str) -> str:
