@@ -44,3 +44,35 @@ def test_one_speaker_line_is_not_a_comment_section() -> None:
     page = ["Council approves harbour bridge budget", "By Jane Smith", ARTICLE[0], "The mayor says:",
             *ARTICLE[1:]]
     assert newsclean.clean("\n\n".join(page)).text.split("\n\n")[-3:] == ARTICLE[1:]
+
+
+def _html_page(comment_class: str) -> str:
+    paras = "".join(f"<p>{p}</p>" for p in ARTICLE)
+    comments = "".join(f'<div class="entry"><p class="author">reader{i}</p><p class="date">Hace {i + 2} minutos</p>'
+                       f'<div class="{comment_class}"><p>{text}</p></div></div>'
+                       for i, text in enumerate(COMMENTS[3:4] + ARTICLE_LIKE_COMMENTS))
+    return (f"<html><head><title>Harbour bridge budget</title></head><body><article>"
+            f"<h1>Council approves harbour bridge budget</h1>{paras}<h2>Comentar</h2>"
+            f'<div class="box sf_comment_list">{comments}</div></article></body></html>')
+
+
+ARTICLE_LIKE_COMMENTS = [
+    "The bridge was built in 1962 and the council has known about the cracks in its piers since at least 2015.",
+    "A weight limit of 7.5 tonnes has applied since the spring, and the detour adds twelve kilometres to a trip.",
+]
+
+
+def test_html_comment_section_below_the_article_is_removed() -> None:
+    doc = newsclean.clean(_html_page("sf_comment_text"), kind="html")
+    assert doc.text.split("\n\n") == ARTICLE
+    reasons = {ln.text: ln.reason for ln in doc.lines}
+    assert reasons[ARTICLE_LIKE_COMMENTS[0]] == "comments:html"
+
+
+def test_html_forum_posts_in_comment_elements_are_kept() -> None:
+    # the whole thread in elements named for replies, below a short first post: the posts are the content
+    posts = "".join(f'<div class="reply"><p>{text}</p></div>' for text in ARTICLE[1:] + ARTICLE_LIKE_COMMENTS)
+    page = (f"<html><body><h1>Harbour bridge budget</h1><div class='first'><p>{ARTICLE[0]}</p></div>"
+            f"<div class='replies'>{posts}</div></body></html>")
+    doc = newsclean.clean(page, kind="html")
+    assert ARTICLE_LIKE_COMMENTS[1] in doc.text
