@@ -369,3 +369,27 @@ def test_lazy_trafilatura_metadata_matches_extract_metadata(head: str, body: str
     eager = extract_metadata(tree, "https://www.example.org/a/b", set_date_params(True))
     lazy = TrafilaturaMetadata(tree, "https://www.example.org/a/b")  # type: ignore[arg-type]
     assert {f: getattr(lazy, f) for f in FIELDS} == {f: getattr(eager, f) for f in FIELDS}
+
+
+COMMENTED_PAGE = """<html><head><title>Harbour plan approved</title></head><body><article>
+<h1>Council approves harbour plan</h1>
+<p>The city council on Tuesday approved a plan to rebuild the old harbour, ending a debate that has divided
+residents for more than a decade.</p>
+<p>The plan, which will cost an estimated 40 million euros, includes a new ferry terminal, a public park along
+the water and housing for around 600 families.</p>
+<div class="box sf_comment_list"><div class="borde"><span class="sf_comment_author">Alcalino</span><br />
+<span class="date">Hace 28 minutos</span><div class="sf_comment_text"><p>What a waste of money, they should
+fix the roads first before building anything new down by the water.</p></div></div></div>
+</article></body></html>"""
+
+
+def test_a_commenters_name_is_not_the_author() -> None:
+    # trafilatura's metadata names the commenter (its guess is the fallback when the page names nobody)
+    import trafilatura
+
+    assert trafilatura.extract_metadata(COMMENTED_PAGE).author == "Alcalino"
+    tree = lxml_html.fromstring(COMMENTED_PAGE)
+    fallback = SimpleNamespace(author="Alcalino")
+    assert htmlmeta.extract(tree, fallback=fallback).authors == ()
+    shown = COMMENTED_PAGE.replace('<div class="box sf_comment_list">', '<p class="lead">By Alcalino</p><div>')
+    assert htmlmeta.extract(lxml_html.fromstring(shown), fallback=fallback).authors == ("Alcalino",)

@@ -236,7 +236,8 @@ def pick_authors(page: Page, tree: etree._Element, sites: list[str], lines: list
         "dom": lambda: _dom_bylines(tree),
         "text": lambda: _text_bylines(lines) + _dated_bylines(lines, title),
         "link": lambda: [(text, 2) for text in _author_links(tree)],  # a link's text may be "Log in"
-        "traf": lambda: [(guess, 1)] if (guess := fallback()) and _visible(guess, lines) else [],
+        "traf": lambda: [(guess, 1)] if (guess := fallback()) and _visible(guess, lines)
+                        and not _only_in_comments(tree, guess) else [],
     }
     def shown() -> list[str]:
         return [n for source in ("dom", "text") for text, min_words in sources[source]()
@@ -305,6 +306,21 @@ def _visible(names: str, lines: list[str]) -> bool:
     on wcxb-dev and traf (names from hidden markup, or none at all on the page)."""
     text = f" {norm(' '.join(lines))} "
     return all(f" {norm(name)} " in text for name in names_in_byline(names))
+
+
+def _only_in_comments(tree: etree._Element, names: str) -> bool:
+    """Is the first of ``names`` shown only inside readers' comments (an element whose class or id says
+    "comment")? trafilatura takes a commenter's name for the author when the page names nobody else."""
+    first = next(iter(names_in_byline(names)), "")
+    if not first:
+        return False
+    holders = [e for e in tree.iter() if isinstance(e.tag, str) and first in (e.text or "")]
+    holders += [e.getparent() for e in tree.iter() if first in (e.tail or "") and e.getparent() is not None]
+    return bool(holders) and all(any(_COMMENT_NAME.search(f"{a.get('class') or ''} {a.get('id') or ''}")
+                                     for a in (e, *e.iterancestors())) for e in holders)
+
+
+_COMMENT_NAME = re.compile(r"comment|disqus", re.I)
 
 
 def _ld_authors(page: Page) -> list[str]:
