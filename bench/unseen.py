@@ -41,6 +41,7 @@ DATA = "tests/data"
 MIN_REFERENCE_CHARS = 200
 GRAM = 3
 LOW_F1 = 0.5
+MAX_LISTED = 4  # pages named in a table cell; all of them are in --out
 
 HTML_SYSTEMS = {
     "newsclean": lambda raw, url: _newsclean(raw, "html", url),
@@ -133,8 +134,9 @@ def table(results: dict[tuple[str, str], list[tuple[str, tuple[float, float, flo
         n = len(scored)
         p, r, f1 = (sum(s[k] for _, s in scored) / n for k in range(3))
         low = [page for page, s in scored if s[2] < LOW_F1]
+        listed = ", ".join(low[:MAX_LISTED]) + (", …" if len(low) > MAX_LISTED else "")
         lines.append(f"| {kind} | {system} | {p:.3f} | {r:.3f} | {f1:.3f} | {len(low)} of {n}"
-                     + (f" ({', '.join(low)})" if low else "") + " |")
+                     + (f" ({listed})" if low else "") + " |")
     return "\n".join(lines)
 
 
