@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 import newsclean
+from newsclean.strip import text
 
 PARTS = [
     [
@@ -48,3 +51,14 @@ def test_the_widget_once_after_the_article_is_where_it_ends() -> None:
     doc = newsclean.clean("\n\n".join(lines), kind="text")
     assert teaser not in doc.text
     assert doc.text.split("\n\n") == [*PARTS[0], *PARTS[1]]
+
+
+
+def test_wordless_lines_and_a_line_repeating_the_one_before_are_not_kept() -> None:
+    # a photo gallery inside the article (each caption, the gallery's title twice, arrows), all of it
+    # likely to a model reading the captions around it
+    lines = [*PARTS[0], "Valley divided over mine", "Valley divided over mine", "<<", "•", *PARTS[1]]
+    ev = text.gather_evidence(lines, [True] * len(lines))
+    _, keep = text.decode(np.full(len(lines), 0.9), ev)
+    text._drop_wordless_and_doubled(ev.feats, keep)
+    assert keep == [True, True, True, False, False, False, True, True]

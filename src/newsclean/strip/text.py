@@ -161,6 +161,7 @@ def _strip_lines(text: str, lines: list[str], blank_before: list[bool], runon: b
     else:
         probs, role_probs = predicted
         span, keep = decode(probs, ev)
+        _drop_wordless_and_doubled(ev.feats, keep)
     roles: list[tuple[Role, str]] = [(Role.REMOVED, "")] * len(lines)
     if span is None:
         return Stripped(tuple(Line(t, Role.REMOVED, "no-article") for t in lines), hints)
@@ -324,6 +325,16 @@ def _occurs_elsewhere(folded: list[str], lines: list[int], start: int) -> bool:
         if at >= 0:
             return True
     return False
+
+
+def _drop_wordless_and_doubled(feats: list[LineFeatures], keep: list[bool]) -> None:
+    """Whatever the model reads from their neighbours, a line without a word ("<<", "•", "* * *") is not
+    the article's, nor a line that repeats the one before it (a photo gallery's title under each of its
+    photos, which the model kept among the captions on a CNN page). (Text dumps only: in the HTML
+    merge the decoded lines are the network's input, as it was trained.)"""
+    for i, f in enumerate(feats):
+        if keep[i] and (not f.words or (i and f.repeats > 1 and f.text == feats[i - 1].text)):
+            keep[i] = False
 
 
 def weak_chrome(f: LineFeatures, verdict: Verdict) -> bool:
