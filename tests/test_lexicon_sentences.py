@@ -68,3 +68,22 @@ def test_lexicon_weak(line: str, weak: bool) -> None:
 def test_phrases_of_gives_each_phrase_with_its_length() -> None:
     assert lexicon.phrases_of(words("Leave a comment or share this")) == [("comments", 3), ("share", 2)]
     assert lexicon.categories_of(words("Leave a comment or share this")) == ["comments", "share"]
+
+
+@pytest.mark.parametrize("line, category", [
+    ("Čtěte také: Vláda schválila nový rozpočet", "related"),  # Czech, a pointer
+    ("Baca juga: Harga BBM naik mulai besok", "related"),  # Indonesian, a pointer
+    ("Всички права запазени", "legal"),  # Bulgarian
+    ("Tilaa uutiskirje", "newsletter"),  # Finnish
+    ("Piesakies LSM pasta saņemšanai!", "newsletter"),  # Latvian
+    ("Bình luận", "comments"),  # Vietnamese
+    ("جميع الحقوق محفوظة", "legal"),  # Arabic
+    ("כל הזכויות שמורות", "legal"),  # Hebrew
+    ("यह भी पढ़ें", "related"),  # Hindi
+    ("อ่านเพิ่มเติม", "related"),  # Thai
+    ("Vláda schválila nový rozpočet", None),
+])
+def test_lexicon_languages_beyond_the_bench(line: str, category: str | None) -> None:
+    assert lexicon.lexicon_category(line) == category
+    if category == "related" and ":" in line:
+        assert lexicon.is_pointer(line)

@@ -36,6 +36,10 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "suscríbete", "suscribirse", "boletín", "iscriviti", "assine", "inscreva-se", "подписаться",
         "подпишитесь", "рассылка", "підписатися", "підпишіться", "розсилка", "zapisz się", "subskrybuj",
         "εγγραφή", "newsletter", "メールマガジン", "購読", "订阅", "구독", "abone ol", "aanmelden",
+        "přihlaste se k odběru", "odebírat novinky", "hírlevél", "feliratkozás", "abonează-te", "abonați-vă",
+        "prenumerera", "nyhetsbrev", "nyhedsbrev", "tilaa uutiskirje", "uutiskirje", "pretplatite se", "абонирай се",
+        "абонирайте се", "piesakies", "prenumeruoti", "telli uudiskiri", "berlangganan", "اشترك", "النشرة البريدية",
+        "הירשמו", "ניוזלטר", "सब्सक्राइब करें", "สมัครสมาชิก",
     ),
     "donation": (
         "donate", "donation", "support us", "become a member", "become a supporter", "become a patron",
@@ -51,11 +55,15 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "teilen", "drucken", "partager", "imprimer", "compartir", "imprimir", "condividi", "stampa",
         "compartilhar", "поделиться", "поширити", "поділитися", "udostępnij", "κοινοποίηση", "シェア", "分享",
         "공유", "paylaş", "delen",
+        "sdílet", "zdieľať", "megosztás", "distribuie", "podijeli", "сподели", "dalīties", "dalintis", "bagikan",
+        "chia sẻ", "شارك", "שתפו", "اشتراک گذاری", "शेयर करें",
     ),
     "advertisement": (
         "advertisement", "advertising", "sponsored", "sponsored content", "ad", "ads", "promoted",
         "anzeige", "werbung", "publicité", "publicidad", "pubblicità", "publicidade", "реклама", "reklama",
         "διαφήμιση", "広告", "广告", "광고", "reklam", "advertentie",
+        "hirdetés", "publicitate", "annons", "mainos", "reklāma", "reklaam", "iklan", "quảng cáo", "إعلان", "פרסומת",
+        "تبلیغات", "विज्ञापन", "โฆษณา",
     ),
     "related": (
         "read also", "read more", "see also", "also read", "related", "related articles", "related stories",
@@ -70,6 +78,14 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "najczęściej czytane", "διαβάστε επίσης", "δημοφιλή", "σχετικά άρθρα", "関連記事", "人気記事",
         "相关阅读", "相关新闻", "延伸阅读", "热门", "관련기사", "관련 기사", "많이 본", "ayrıca okuyun",
         "lees ook", "meest gelezen",
+        "čtěte také", "související články", "nejčtenější", "čítajte aj", "súvisiace články", "najčítanejšie",
+        "kapcsolódó cikkek", "legolvasottabb", "citește și", "articole similare", "cele mai citite", "läs också",
+        "relaterade artiklar", "mest läst", "læs også", "les også", "mest læste", "mest lest", "lue myös",
+        "luetuimmat", "pročitajte još", "pročitajte i", "povezani članci", "najčitanije", "прочетете още",
+        "още по темата", "най-четени", "lasiet arī", "saistītie raksti", "taip pat skaitykite", "susiję straipsniai",
+        "loe ka", "baca juga", "berita terkait", "terpopuler", "xem thêm", "tin liên quan", "đọc nhiều", "اقرأ أيضا",
+        "اقرأ أيضاً", "مقالات ذات صلة", "الأكثر قراءة", "קראו עוד", "כתבות נוספות", "بیشتر بخوانید", "مطالب مرتبط",
+        "यह भी पढ़ें", "संबंधित खबरें", "อ่านเพิ่มเติม", "ข่าวที่เกี่ยวข้อง",
     ),
     "cookie": (
         "cookie", "cookies", "accept all", "reject all", "manage preferences", "privacy settings",
@@ -82,12 +98,20 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "todos los derechos reservados", "tutti i diritti riservati", "todos os direitos reservados",
         "все права защищены", "всі права захищені", "wszelkie prawa zastrzeżone", "με επιφύλαξη παντός δικαιώματος",
         "無断転載", "版权所有", "무단 전재",
+        "všechna práva vyhrazena", "všetky práva vyhradené", "minden jog fenntartva", "toate drepturile rezervate",
+        "alla rättigheter förbehållna", "alle rettigheder forbeholdes", "alle rettigheter reservert",
+        "kaikki oikeudet pidätetään", "sva prava pridržana", "sva prava zadržana", "всички права запазени",
+        "visas tiesības aizsargātas", "visos teisės saugomos", "kõik õigused kaitstud", "hak cipta dilindungi",
+        "جميع الحقوق محفوظة", "כל הזכויות שמורות", "کلیه حقوق محفوظ است", "सर्वाधिकार सुरक्षित", "สงวนลิขสิทธิ์",
     ),
     "comments": (
         "comments", "comment", "leave a comment", "leave a reply", "post a comment", "add a comment",
         "join the conversation", "view comments", "show comments", "kommentare", "kommentieren", "commentaires",
         "commenter", "comentarios", "comentar", "commenti", "comentários", "комментарии", "коментарі",
         "komentarze", "σχόλια", "コメント", "评论", "댓글", "yorumlar", "reacties",
+        "komentáře", "komentáre", "hozzászólások", "comentarii", "kommentarer", "kommentit", "komentari", "коментари",
+        "komentāri", "komentarai", "kommentaarid", "komentar", "bình luận", "تعليقات", "תגובות", "نظرات",
+        "टिप्पणियां", "แสดงความคิดเห็น",
     ),
     "audio": (
         "listen to this article", "listen to article", "audio is created", "this audio", "audio version",
@@ -107,7 +131,9 @@ POINTER_PREFIXES: tuple[str, ...] = (
     "дивіться також", "по теме", "czytaj także", "czytaj też", "przeczytaj też", "zobacz też",
     "zobacz także", "διαβάστε επίσης", "διαβάστε ακόμη", "関連記事", "あわせて読みたい", "相关阅读",
     "延伸阅读", "阅读更多", "相关新闻", "관련기사", "관련 기사", "ayrıca okuyun", "ilgili haber", "lees ook",
-    "lees meer",
+    "lees meer", "čtěte také", "čítajte aj", "olvassa el", "citește și", "läs också", "læs også", "les også",
+    "lue myös", "pročitajte još", "pročitajte i", "прочетете още", "lasiet arī", "taip pat skaitykite", "loe ka",
+    "baca juga", "xem thêm", "اقرأ أيضا", "اقرأ أيضاً", "קראו עוד", "بیشتر بخوانید", "यह भी पढ़ें", "อ่านเพิ่มเติม",
 )
 # The pointer prefix must be followed by one of these (or be the whole line) to count.
 POINTER_SEPARATORS = ":：-–—|>»›"
