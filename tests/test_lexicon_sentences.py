@@ -81,6 +81,7 @@ def test_phrases_of_gives_each_phrase_with_its_length() -> None:
     ("כל הזכויות שמורות", "legal"),  # Hebrew
     ("यह भी पढ़ें", "related"),  # Hindi
     ("อ่านเพิ่มเติม", "related"),  # Thai
+    ("More Must-Reads From TIME", "related"),
     ("Vláda schválila nový rozpočet", None),
 ])
 def test_lexicon_languages_beyond_the_bench(line: str, category: str | None) -> None:

@@ -68,7 +68,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "related": (
         "read also", "read more", "see also", "also read", "related", "related articles", "related stories",
         "related posts", "related news", "more news", "more stories", "news feed", "latest news", "most read",
-        "most popular", "trending", "editors' picks", "editor's picks", "recommended", "you may also like",
+        "must read", "must reads", "most popular", "trending", "editors' picks", "editor's picks", "recommended", "you may also like",
         "you might also like", "read next", "up next", "top stories", "more from", "more on this",
         "lesen sie auch", "auch interessant", "mehr zum thema", "meistgelesen", "das könnte sie auch interessieren",
         "weitere artikel", "lire aussi", "à lire aussi", "les plus lus", "sur le même sujet", "leer también",
