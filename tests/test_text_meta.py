@@ -155,3 +155,12 @@ def test_run_on_page_byline_and_date_after_their_labels() -> None:
     doc = newsclean.clean(page, kind="text")
     assert (doc.date, doc.authors) == ("2025-01-29", ["Erika Muster"])
     assert newsclean.clean(page.replace("Published", "An unpublished"), kind="text").date is None
+
+
+def test_a_nickname_in_quotes_and_a_cms_label_are_not_taken_for_names() -> None:
+    from newsclean.bylines import names_in_byline
+
+    assert names_in_byline('By Amanda "Tania Mae" Tan November 19, 2023 7:18 pm') == ["Amanda Tan"]
+    assert names_in_byline("By Lee “Faker” Sang-hyeok") == ["Lee Sang-hyeok"]
+    assert names_in_byline('The "Best" Guide To Life') == []  # a headline with a word in quotes
+    assert names_in_byline("Submitted on Mon, 2019-01-21 13:49") == []  # Drupal's label, no name

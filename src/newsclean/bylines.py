@@ -65,7 +65,8 @@ CREDENTIALS = re.compile(r"(?:\s+(?:[A-Z]{2,5}|Ph\.?D\.?|M\.?D\.?)®?)+$")
 PLACEHOLDER = frozenset({"admin", "administrator", "null", "none", "unknown", "anonymous", "anonym", "guest",
                          "name", "no author", "webmaster", "redaktion", "editor", "editorial", "staff", "autor",
                          "author", "unbenannt", "gast", "user", "by", "von", "rebloggt", "allgemein", "imago",
-                         "dpa", "afp", "reuters", "ap", "getty images", "shutterstock"})
+                         "dpa", "afp", "reuters", "ap", "getty images", "shutterstock", "submitted", "posted",
+                         "published", "updated", "written", "contributed"})
 ORGANISATION_WORD = re.compile(
     r"\b(?:gmbh|ag|e\.\s?v|eg|kg|inc|llc|ltd|plc|corp|co|s\.?a|media|médias?|verlag|zeitung|magazin|magazine|"
     r"news|nachrichten|press|presse|stiftung|verband|foundation|association|institute|institut|university|"
@@ -73,6 +74,10 @@ ORGANISATION_WORD = re.compile(
 # URLs, e-mails, dates, sentences, and CSS class names ("wp-block-post").
 NOT_A_NAME = re.compile(r"https?:|www\.|@|\d|[!?:()\[\]{}<>\"“”«»⋅]|\.(?:com|org|net|de)\b|\w[._]\w\w|"
                         r"^[a-z]+(?:-[a-z]+)+$")
+# A nickname in quotes between a first and a last name ('Amanda "Tania Mae" Tan', 'Lee “Faker”
+# Sang-hyeok'; e-sports and sports writers): the name is read without it.
+NICKNAMED_WORDS = 3  # the name left; a longer run is a headline with a word in quotes
+NICKNAME = re.compile(r"(?<=[^\W\d_])\s+[\"“„][^\"“”„]{1,25}[\"”“]\s+(?=[A-ZÀ-ÖØ-Þ])")
 NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "del", "della", "dos",
                             "das", "bin", "ibn", "al", "el", "ten", "ter", "zu", "y"})
 MAX_NAME_WORDS = 5  # longer "names" are sentences or job descriptions
@@ -98,6 +103,8 @@ def names_in_byline(text: str, min_words: int = 1) -> list[str]:
     ['Vanessa Mendez']
     >>> names_in_byline("https://www.facebook.com/someone")
     []
+    >>> names_in_byline('By Amanda "Tania Mae" Tan November 19, 2023'), names_in_byline("Submitted on Mon")
+    (['Amanda Tan'], [])
     """
     text = " ".join(html.unescape(text).split())
     if CREDIT.match(text):
@@ -107,6 +114,8 @@ def names_in_byline(text: str, min_words: int = 1) -> list[str]:
     out: list[str] = []
     for chunk in LIST_SEPARATOR.split(text):
         chunk = chunk.strip(" .:-–—|•·/")
+        if ('"' in chunk or "“" in chunk) and len(unquoted := NICKNAME.sub(" ", chunk).split()) <= NICKNAMED_WORDS:
+            chunk = " ".join(unquoted)
         if COLLECTIVE.fullmatch(chunk) and not NOT_A_NAME.search(chunk):
             if out:
                 break  # "Jane Doe | The Paper's Newsroom": her team, not another author
