@@ -164,3 +164,17 @@ def test_a_nickname_in_quotes_and_a_cms_label_are_not_taken_for_names() -> None:
     assert names_in_byline("By Lee “Faker” Sang-hyeok") == ["Lee Sang-hyeok"]
     assert names_in_byline('The "Best" Guide To Life') == []  # a headline with a word in quotes
     assert names_in_byline("Submitted on Mon, 2019-01-21 13:49") == []  # Drupal's label, no name
+
+
+def test_a_long_byline_kept_in_the_body_still_gives_the_authors() -> None:
+    # CNN's "By ..., CNN November 28, 2013 -- Updated 0203 GMT (1003 HKT)": more words than a body line
+    # that merely names someone, but it opens with "By"
+    from newsclean.models import Role
+    from newsclean.strip import text
+
+    lines = ["By Dana A. Ford, Tom Watkins and Jane Roe, CNN November 28, 2013 -- Updated 0203 GMT (1003 HKT)",
+             "CNN's Jason Carroll and Ben Brumfield contributed to this report."]
+    ev = text.gather_evidence(lines, [True, True])
+    roles = [(Role.BODY, ""), (Role.BODY, "")]
+    assert ev.feats[0].words > text.ROLE_MAX_BODY_WORDS
+    assert text._pick_author(ev.feats, ev.verdicts, np.array([0.9, 0.95]), roles) == 0

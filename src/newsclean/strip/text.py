@@ -675,7 +675,7 @@ def _pick_author(feats: list[LineFeatures], verdicts: list[Verdict], probs: np.n
         if not _has_lead(f) and (probs[i] < AUTHOR_MIN_PROBABILITY
                                  or verdicts[i].reason.startswith(NOT_METADATA_REASONS)):
             continue
-        if roles[i][0].kept and f.words > ROLE_MAX_BODY_WORDS:
+        if roles[i][0].kept and f.words > ROLE_MAX_BODY_WORDS and not _has_lead(f):
             continue
         if parse_byline(f.text)[0]:
             return i
