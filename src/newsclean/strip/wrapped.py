@@ -47,7 +47,7 @@ WIDTH_RANK = 3
 WIDER_SLACK = 4
 # A paywalled Chinese or Japanese page may show only a few lines of its article: when every wrap on
 # it breaks such text at the very margin (the width to a column), MIN_FILLED_WRAPS of them are enough
-# evidence. Whole paragraphs one a line would all have to end within a column of the same width.
+# evidence. Whole paragraphs, one to a line, would all have to end within a column of the same width.
 MIN_FILLED_WRAPS = 3
 # A line that starts a list item starts a block of its own, whatever the line before it; so does a
 # rule (lynx draws <hr> as a line of underscores).
