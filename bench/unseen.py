@@ -71,8 +71,11 @@ def fetch(cache: Path) -> Path:
     root = cache / f"{name}-{version}"
     if not (root / DATA).is_dir():
         cache.mkdir(parents=True, exist_ok=True)
-        subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--no-binary", ":all:",
-                        PACKAGE, "-d", str(cache)], check=True)
+        done = subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--no-binary",
+                               ":all:", PACKAGE, "-d", str(cache)])
+        if done.returncode:
+            raise SystemExit(f"bench.unseen: could not fetch {PACKAGE}'s sdist from the package index "
+                             f"(pip exit {done.returncode}); its test pages are read from it")
         with tarfile.open(cache / f"{name}-{version}.tar.gz") as tar:
             members = [m for m in tar.getmembers() if f"/{DATA}/" in m.name and m.isfile()]
             tar.extractall(cache, members=members, filter="data")
