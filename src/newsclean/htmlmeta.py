@@ -314,8 +314,12 @@ def _only_in_comments(tree: etree._Element, names: str) -> bool:
     first = next(iter(names_in_byline(names)), "")
     if not first:
         return False
-    holders = [e for e in tree.iter() if isinstance(e.tag, str) and first in (e.text or "")]
-    holders += [e.getparent() for e in tree.iter() if first in (e.tail or "") and e.getparent() is not None]
+    holders: list[etree._Element] = []  # the elements whose own text shows the name
+    for e in tree.iter():
+        if isinstance(e.tag, str) and first in (e.text or ""):
+            holders.append(e)
+        if first in (e.tail or "") and (parent := e.getparent()) is not None:
+            holders.append(parent)
     return bool(holders) and all(any(_COMMENT_NAME.search(f"{a.get('class') or ''} {a.get('id') or ''}")
                                      for a in (e, *e.iterancestors())) for e in holders)
 

@@ -672,11 +672,12 @@ def _pick_author(feats: list[LineFeatures], verdicts: list[Verdict], probs: np.n
         f = feats[i]
         if f.words > BYLINE_MAX_WORDS or f.pointer or roles[i][0] is Role.TITLE or verdicts[i].reason == "url":
             continue
-        if not _has_lead(f) and (probs[i] < AUTHOR_MIN_PROBABILITY
-                                 or verdicts[i].reason.startswith(NOT_METADATA_REASONS)):
+        if _has_lead(f):  # "By ...": a byline, however likely and however long (up to BYLINE_MAX_WORDS)
+            pass
+        elif probs[i] < AUTHOR_MIN_PROBABILITY or verdicts[i].reason.startswith(NOT_METADATA_REASONS):
             continue
-        if roles[i][0].kept and f.words > ROLE_MAX_BODY_WORDS and not _has_lead(f):
-            continue
+        elif roles[i][0].kept and f.words > ROLE_MAX_BODY_WORDS:
+            continue  # a paragraph that happens to name someone
         if parse_byline(f.text)[0]:
             return i
     return None
