@@ -55,7 +55,7 @@ TEXT_SYSTEMS = {
     "keep all": lambda text, url: text,
     "jusText on lines": lambda text, url: peers.justext_lines(text)["text"],
 }
-DUMP_STYLES = ("w3m", "lynx")
+DUMP_STYLES = ("w3m", "lynx", "gettext")
 
 
 def _newsclean(data: bytes | str, kind: str, url: str | None) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..textutil import UNSPACED, count_bytes, count_words, has_any, words
 from . import lexicon
+from .glued import cut_glued
 from .stoplists import pick_counted
 from .wrapped import WIDTH_RANK, display_width, drop_link_numbers, drop_widgets, indented_layout, table_rows, unwrap
 
@@ -99,12 +100,13 @@ def split_lines(text: str) -> tuple[list[str], list[bool]]:
     Markdown dumps are read as their visible text, hard-wrapped ones unwrapped, and a page dumped
     on one line (``get_text(" ")``) cut into sentences (``segment_runons``).
     """
-    lines, blank, _ = read_lines(text)
+    lines, blank, _, _ = read_lines(text)
     return lines, blank
 
 
-def read_lines(text: str) -> tuple[list[str], list[bool], bool]:
-    """``split_lines``, and whether the page was run on and cut into sentences."""
+def read_lines(text: str) -> tuple[list[str], list[bool], bool, dict[int, str]]:
+    """``split_lines``, whether the page was run on and cut into sentences, and the pieces cut
+    from glued lines that continue the piece before them (``glued.cut_glued``)."""
     out: list[str] = []
     raws: list[str] = []
     blank: list[bool] = []
@@ -132,9 +134,9 @@ def read_lines(text: str) -> tuple[list[str], list[bool], bool]:
         lines, blank = drop_widgets(lines), wrapped_blank
     else:  # ... elsewhere a box drawn with such characters is text (a diagram in a <pre>)
         lines = visible
-    lines = drop_link_numbers(lines)
-    cut, cut_blank = segment_runons(lines, blank)
-    return cut, cut_blank, cut is not lines
+    lines, blank, continued = cut_glued(drop_link_numbers(lines), blank)
+    cut, cut_blank, continued = segment_runons(lines, blank, continued)
+    return cut, cut_blank, cut is not lines, continued
 
 
 def _visible_only(lines: list[str], blank: list[bool], raws: list[str]) -> tuple[list[str], list[bool], list[str]]:
@@ -172,8 +174,10 @@ _CJK_SENTENCE_END = re.compile(r"(?<=[。！？])(?=[^\s」』）])")
 _INLINE_SEPARATOR = re.compile(r"\s+[|•·]\s+")
 
 
-def segment_runons(lines: list[str], blank_before: list[bool]) -> tuple[list[str], list[bool]]:
+def segment_runons(lines: list[str], blank_before: list[bool], continued: dict[int, str] | None = None
+                   ) -> tuple[list[str], list[bool], dict[int, str]]:
     """Cut the run-on lines of a page joined on one line into sentences; other pages as they are.
+    ``continued`` (lines that continue the one before: ``glued.cut_glued``) is carried over to the new lines.
 
     >>> segment_runons(["Home | News | Sport " + "“The mayor spoke.” " * 400], [True])[0][:4]
     ['Home', 'News', 'Sport “The mayor spoke.”', '“The mayor spoke.”']
@@ -185,22 +189,26 @@ def segment_runons(lines: list[str], blank_before: list[bool]) -> tuple[list[str
     # space, an unspaced character half a word): a page of short lines costs one len() a line
     few_lines = len(lines) <= RUNON_MAX_LINES
     shortest = 2 * (RUNON_MIN_WORDS if few_lines else RUNON_WORDS) - 1
+    continued = continued or {}
     if not lines or max(map(len, lines)) < shortest:
-        return lines, blank_before
+        return lines, blank_before, continued
     cuts = {i: pieces for i, line in enumerate(lines) if len(line) >= shortest
             and (pieces := _runon_pieces(line, count_words(line), few_lines))}
     if not cuts:
-        return lines, blank_before
+        return lines, blank_before, continued
     counts = [count_words(line) for line in lines]
     if sum(counts[i] for i in cuts) < RUNON_SHARE * sum(counts):
-        return lines, blank_before
+        return lines, blank_before, continued
     out: list[str] = []
     blank: list[bool] = []
+    moved: dict[int, str] = {}
     for i, (line, before) in enumerate(zip(lines, blank_before, strict=True)):
         pieces = cuts.get(i, [line])
+        if i in continued:
+            moved[len(out)] = continued[i]
         out.extend(pieces)
         blank.extend([before] + [False] * (len(pieces) - 1))
-    return out, blank
+    return out, blank, moved
 
 
 def _runon_pieces(line: str, n_words: int, few_lines: bool) -> list[str] | None:

@@ -27,6 +27,7 @@ from ..models import Line, Role
 from ..textutil import has_any
 from . import Stripped
 from .features import SHORT_WORDS, LineFeatures, compute_features, read_lines
+from .glued import rejoin
 from .model import BYLINE_MAX_WORDS, feature_matrix, load_model, single_threaded_blas
 from .model import BYLINE_START as _BYLINE_START
 from .wrapped import link_header_end, link_list_start
@@ -123,7 +124,7 @@ def strip_text(text: str, use_model: bool = True, max_lines: int = 0, url: str |
     A page of more than ``max_lines`` lines (0: no cap), counted after a run-on page is cut into
     sentences, is refused with TooLargeError.
     """
-    lines, blank_before, runon = read_lines(text)
+    lines, blank_before, runon, continued = read_lines(text)
     if max_lines and len(lines) > max_lines:
         raise TooLargeError(f"{len(lines)} lines once cut into sentences, more than the cap of {max_lines} "
                             "(max_lines)")
@@ -132,11 +133,32 @@ def strip_text(text: str, use_model: bool = True, max_lines: int = 0, url: str |
     start = link_header_end(text, lines, blank_before)
     end = link_list_start(lines)
     if not start and end is None:
-        return _strip_lines(text, lines, blank_before, runon, use_model, url)
+        return _rejoin_glued(_strip_lines(text, lines, blank_before, runon, use_model, url), continued)
     end = len(lines) if end is None else end
     page = _strip_lines(text, lines[start:end], blank_before[start:end], runon, use_model, url)
-    return Stripped(tuple(Line(t, Role.REMOVED, LINK_LIST_REASON) for t in lines[:start]) + page.lines
-                    + tuple(Line(t, Role.REMOVED, LINK_LIST_REASON) for t in lines[end:]), page.hints)
+    return _rejoin_glued(Stripped(tuple(Line(t, Role.REMOVED, LINK_LIST_REASON) for t in lines[:start])
+                                  + page.lines + tuple(Line(t, Role.REMOVED, LINK_LIST_REASON) for t in lines[end:]),
+                                  page.hints), continued)
+
+
+def _rejoin_glued(page: Stripped, continued: dict[int, str]) -> Stripped:
+    """Pieces cut from a glued line put back together where ``glued.rejoin`` says: a brand name
+    split by the cut reads whole again, a run of menu items removed for one reason is one line."""
+    lines = page.lines
+    if not continued or max(continued) >= len(lines):  # (a dated header's page: its lines are its own)
+        return page
+    runs = rejoin(lines, continued)
+    if not runs:
+        return page
+    out: list[Line] = []
+    done = 0
+    for start, end in runs:
+        out.extend(lines[done:start])
+        first = max(range(start, end), key=lambda i: len(lines[i].text))  # a name's pieces: the longest's role
+        out.append(Line("".join(ln.text for ln in lines[start:end]), lines[first].role, lines[first].reason))
+        done = end
+    out.extend(lines[done:])
+    return Stripped(tuple(out), page.hints)
 
 
 def _strip_lines(text: str, lines: list[str], blank_before: list[bool], runon: bool, use_model: bool,
