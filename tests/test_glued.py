@@ -7,6 +7,7 @@ from bs4 import BeautifulSoup
 
 from newsclean import clean
 from newsclean.models import Line, Role
+from newsclean.strip.features import split_lines
 from newsclean.strip.glued import MARK, NAME, WORD, cut_glued, rejoin
 
 PARAGRAPHS = [
@@ -101,3 +102,16 @@ def test_a_removed_glued_line_is_one_record() -> None:
 def test_unglued_dumps_are_untouched() -> None:
     lines = ["Home", "News", *PARAGRAPHS]
     assert cut_glued(lines, [True] * len(lines)) == (lines, [True] * len(lines), {})
+
+
+def test_blocks_kept_apart_by_the_sources_indentation_are_lines() -> None:
+    """get_text() of a page written on one line but indented: wide gaps of spaces between blocks."""
+    gap = " " * 12
+    text = gap.join(["Night buses for every district | City Post", "Skip to content", "Search:",
+                     "Home  Politics  Sport", "Night buses for every district", *PARAGRAPHS,
+                     "Leave a comment", "Cancel reply", "Name *", "E-mail *"])
+    doc = clean(text, kind="text")
+    assert doc.text == "\n\n".join(PARAGRAPHS)
+    assert doc.metadata.title == "Night buses for every district"
+    # a line of a text-mode browser is never that wide: its gaps (a table's columns) stay
+    assert split_lines("Price       $5       Quantity       3")[0] == ["Price $5 Quantity 3"]

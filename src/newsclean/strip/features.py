@@ -104,6 +104,22 @@ def split_lines(text: str) -> tuple[list[str], list[bool]]:
     return lines, blank
 
 
+# A scraper's text of a page written without line breaks may keep the source's indentation between
+# its blocks: "Перейти к контенту           Поиск:         Образование ГТО". A line longer than
+# any terminal (SPACED_MIN_CHARS) with SPACED_MIN_GAPS such gaps of 3+ spaces inside it is read
+# as the blocks they separate; no browser or block dump of the bench has such a line (of 14,334
+# lines of 200+ characters), and text-mode browsers' lines stay within their width.
+SPACED_MIN_CHARS, SPACED_MIN_GAPS = 200, 2
+_SPACED_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
+
+
+def _spaced_blocks(raw: str) -> list[str]:
+    if len(raw) < SPACED_MIN_CHARS:
+        return [raw]
+    gaps = _SPACED_GAP.split(raw.strip())
+    return gaps if len(gaps) > SPACED_MIN_GAPS else [raw]
+
+
 def read_lines(text: str) -> tuple[list[str], list[bool], bool, dict[int, str]]:
     """``split_lines``, whether the page was run on and cut into sentences, and the pieces cut
     from glued lines that continue the piece before them (``glued.cut_glued``)."""
@@ -111,7 +127,7 @@ def read_lines(text: str) -> tuple[list[str], list[bool], bool, dict[int, str]]:
     raws: list[str] = []
     blank: list[bool] = []
     previous_blank = True
-    for raw in text.splitlines():
+    for raw in chain.from_iterable(map(_spaced_blocks, text.splitlines())):
         line = " ".join(raw.split())
         if not line:
             previous_blank = True

@@ -53,7 +53,7 @@ _SENTENCE_OR_CODE_END = tuple(".!?…:;,{([")
 _TAG_OR_CODE = re.compile(r"[#@/{}=;_<>]|\w\(|\.\w+\.")
 # A name's last part followed by punctuation is no new item: "…runs its site on WordPress."
 _NAME_END = re.compile(r"[^\W\d_]+[.!?)]")  # (not ",", ":": "ScientistsHansen, a professor", "DoePublished: Jan 2")
-_CODE_LINE = re.compile(r"\s=\s|;$|\{$|\s//\s")  # "options.IgnoreRequestContent = true; // no body"
+_CODE_LINE = re.compile(r"\s=\s|;$|\{$|;\s*//|^//")  # "options.IgnoreRequestContent = true; // no body"
 NAME, WORD, MARK = "name", "word", "mark"
 
 
