@@ -10,11 +10,12 @@ keeping every line and jusText on the lines, with the browser dump of the same p
 newsclean's title, author and date are scored too where the gold has them (not aeb).
 
     python -m bench.styles [--bench-dir ../shared/bench] [--sets aeb,wcxb-dev,traf] [--limit 150]
-                           [--styles w3m,lynx,lynx-refs,wrap72,markdown,markdown78,gettext]
+                           [--styles w3m,lynx,lynx-refs,wrap72,markdown,markdown78,gettext,gettext-nl]
 
-Two more: html2text's markdown at its default width (``markdown78``, wrapped at 78 columns) and a
+Three more: html2text's markdown at its default width (``markdown78``, wrapped at 78 columns) and a
 scraper's ``get_text()`` (``gettext``: BeautifulSoup's text of the page without scripts and styles,
-the source's own line breaks and indentation kept).
+the source's own line breaks and indentation kept; ``gettext-nl``: ``get_text("\n", strip=True)``,
+each text node on its own line).
 
 ``make bench-styles`` installs w3m and lynx first (Debian packages) when they are missing.
 """
@@ -64,15 +65,17 @@ def _markdown(html: str, width: int = 0) -> str:
     return converter.handle(html)
 
 
-def _get_text(html: str) -> str:
+def _get_text(html: str, separator: str = "", strip: bool = False) -> str:
     """What a scraper's ``BeautifulSoup(html).get_text()`` gives: every text node as the page's
-    source has it, its indentation and line breaks included, scripts and styles left out."""
+    source has it, its indentation and line breaks included, scripts and styles left out; with
+    ``separator="\n", strip=True`` (the other common call) each text node on a line of its own,
+    so that a link inside a paragraph cuts it into three lines."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "lxml")
     for tag in soup(["script", "style", "noscript", "template"]):
         tag.decompose()
-    return soup.get_text()
+    return soup.get_text(separator, strip=strip)
 
 
 def _rewrap(browser_dump: str) -> str:
@@ -91,6 +94,7 @@ MAKERS: dict[str, tuple[str, Callable[[str], str]]] = {
     "markdown": ("html2text", _markdown),
     "markdown78": ("html2text", lambda html: _markdown(html, 78)),
     "gettext": ("", _get_text),
+    "gettext-nl": ("", lambda html: _get_text(html, "\n", strip=True)),
 }
 
 

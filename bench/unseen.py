@@ -55,7 +55,7 @@ TEXT_SYSTEMS = {
     "keep all": lambda text, url: text,
     "jusText on lines": lambda text, url: peers.justext_lines(text)["text"],
 }
-DUMP_STYLES = ("w3m", "lynx", "gettext")
+DUMP_STYLES = ("w3m", "lynx", "gettext", "gettext-nl")
 
 
 def _newsclean(data: bytes | str, kind: str, url: str | None) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 from ..textutil import UNSPACED, count_bytes, count_words, has_any, words
 from . import lexicon
 from .glued import cut_glued
+from .nodes import join_nodes
 from .stoplists import pick_counted
 from .wrapped import WIDTH_RANK, display_width, drop_link_numbers, drop_widgets, indented_layout, table_rows, unwrap
 
@@ -149,7 +150,7 @@ def read_lines(text: str) -> tuple[list[str], list[bool], bool, dict[int, str]]:
     if lines is not rows or indented:  # a text-mode browser's dump: its tables read as rows, ...
         lines, blank = drop_widgets(lines), wrapped_blank
     else:  # ... elsewhere a box drawn with such characters is text (a diagram in a <pre>)
-        lines = visible
+        lines, blank = join_nodes(visible, blank)
     lines, blank, continued = cut_glued(drop_link_numbers(lines), blank)
     cut, cut_blank, continued = segment_runons(lines, blank, continued)
     return cut, cut_blank, cut is not lines, continued
