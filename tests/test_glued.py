@@ -115,3 +115,13 @@ def test_blocks_kept_apart_by_the_sources_indentation_are_lines() -> None:
     assert doc.metadata.title == "Night buses for every district"
     # a line of a text-mode browser is never that wide: its gaps (a table's columns) stay
     assert split_lines("Price       $5       Quantity       3")[0] == ["Price $5 Quantity 3"]
+
+
+def test_a_short_page_joined_with_spaces_is_read_a_sentence_at_a_time() -> None:
+    """get_text(" ") of a short page: one line of under 400 words, which is cut all the same."""
+    text = " ".join([*MENU, "Night buses for every district", "By Jane Doe", *PARAGRAPHS, "Related Stories:",
+                     *RELATED, "Privacy Policy © 2025 City Post"])
+    assert len(text.split()) < 400
+    doc = clean(text, kind="text")
+    assert "The city council voted on Tuesday" in doc.text and "in stages." in doc.text
+    assert "Privacy Policy" not in doc.text and "Budget talks stall" not in doc.text

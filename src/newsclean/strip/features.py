@@ -210,7 +210,7 @@ def segment_runons(lines: list[str], blank_before: list[bool], continued: dict[i
     if not lines or max(map(len, lines)) < shortest:
         return lines, blank_before, continued
     cuts = {i: pieces for i, line in enumerate(lines) if len(line) >= shortest
-            and (pieces := _runon_pieces(line, count_words(line), few_lines))}
+            and (pieces := _runon_pieces(line, count_words(line), few_lines, len(lines) == 1))}
     if not cuts:
         return lines, blank_before, continued
     counts = [count_words(line) for line in lines]
@@ -228,14 +228,16 @@ def segment_runons(lines: list[str], blank_before: list[bool], continued: dict[i
     return out, blank, moved
 
 
-def _runon_pieces(line: str, n_words: int, few_lines: bool) -> list[str] | None:
-    """The pieces of ``line`` if it is run-on (see RUNON_WORDS), else None."""
+def _runon_pieces(line: str, n_words: int, few_lines: bool, alone: bool = False) -> list[str] | None:
+    """The pieces of ``line`` if it is run-on (see RUNON_WORDS), else None. A line that is the whole
+    page (``alone``) is cut from RUNON_MIN_WORDS whatever its pieces: an article on one line loses
+    nothing by being read a sentence at a time."""
     if n_words < (RUNON_MIN_WORDS if few_lines else RUNON_WORDS):
         return None
     pieces = [p for s in _SENTENCE_END.split(line) for c in _CJK_SENTENCE_END.split(s)
               for p in _INLINE_SEPARATOR.split(c)]
     pieces = _rejoin_abbreviations([p.strip() for p in pieces if p.strip()])
-    if n_words >= RUNON_WORDS:
+    if n_words >= RUNON_WORDS or alone:
         return pieces
     unfinished = sum(1 for p in pieces[:-1] if not p.rstrip(BIDI_MARKS).endswith(TERMINAL))
     return pieces if unfinished >= RUNON_MIN_UNFINISHED else None
