@@ -37,6 +37,7 @@ DATELINE_MAX_WORDS = 6
 HEADING_MIN_WORDS, HEADING_SHARE = 3, 0.75
 _SENTENCE_END = tuple(".!?…。！？")
 _CLOSING = tuple(",.;:!?)]}»”’%")  # what follows a word with no space before it
+_CONTINUATION_START = frozenset(_CLOSING)
 _OPENING = tuple("([{«„“‘/-")
 _CASED_NAME = re.compile(r"[^\W\d_]+[A-Z]")
 _DIGIT = re.compile(r"\d")
@@ -85,7 +86,9 @@ def join_nodes(lines: list[str], blank_before: list[bool]) -> tuple[list[str], l
     """
     if len(lines) < 3:
         return lines, blank_before
-    pairs = sum(1 for a, b in zip(lines, lines[1:], strict=False) if _unfinished(a) and _continues(b))
+    starts = _CONTINUATION_START  # (a first test on one character, for speed)
+    pairs = sum(1 for a, b in zip(lines, lines[1:], strict=False)
+                if (b[0].islower() or b[0] in starts) and _unfinished(a) and _continues(b))
     if pairs < NODE_PAGE_SHARE * (len(lines) - 1):
         return lines, blank_before
     out: list[str] = [lines[0]]
