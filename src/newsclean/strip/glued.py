@@ -15,8 +15,9 @@ A *junction* is where a word runs into the next one with its capital, no space b
 Brand names are junctions too (WordPress, JavaScript, LinkedIn: about 3 words in 1,000 of the
 bench's gold bodies are such names), so a line is cut only where it holds GLUE_MIN_JUNCTIONS of
 them, not all after capitalised words unless run together; and ``rejoin`` glues two pieces back
-where both stay in the article and no sentence ended between them: a name split by a cut reads
-whole again, and only the chrome around it goes.
+where both stay in the article across a name (or across a lower-case word, in the same role): a
+name split by a cut reads whole again, and only the chrome around it goes. Pieces removed for the
+same reason are glued back too, so that the line record shows the raw line.
 Cased scripts only (Latin, Greek, Cyrillic); unspaced scripts have no capitals to go by.
 """
 

@@ -6,7 +6,10 @@ cuts it: "Das Unternehmen", "Lyft", "gab am Montag bekannt, dass …". The piece
 (a linked name is short, and repeated wherever the article links it again) and the article is
 lost in them. A line is joined to the one before it when it continues it: it starts in lower
 case or with the punctuation that follows a word (", and", ") said"), and the line before does
-not end a sentence; a short piece between two such lines ("Lyft" above) goes with them.
+not end a sentence; a short piece between two such lines ("Lyft" above) goes with them; and
+whatever follows a long line that stops on a short lower-case word ("…won the" / "Africa Movie
+Academy Award…"). Bylines, datelines, Title Case headings and names written in lower case
+("iPhone") neither go on with a line nor take one.
 
 Browser and block dumps hold whole paragraphs a line: there a lower-case line after an unfinished
 one is rare (a lower-case menu, a list). So the pieces are joined only on a page where at least
@@ -30,7 +33,7 @@ LINK_MAX_WORDS = 6
 # the next line goes on with it, whatever its case.
 MID_SENTENCE_WORDS = 8
 # Lines of fewer words with a digit in them are dates or counters, which neither go on with the
-# line before nor take the next ("Impressum", "20. Juni 2019", "creditshelf kooperiert mit…").
+# line before nor take the next ("20. Juni 2019" between a menu and a lower-case headline).
 DATELINE_MAX_WORDS = 6
 # A line of at least HEADING_MIN_WORDS words, HEADING_SHARE of them capitalised, is a heading
 # (a German sentence's nouns are capitalised, its verbs and articles are not).
