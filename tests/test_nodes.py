@@ -69,3 +69,16 @@ def test_a_dump_of_whole_paragraphs_is_left_as_it_is() -> None:
     item here) is not enough to read it as text nodes."""
     lines = ["Home", "News", "Sport", "Opinion", *PARAGRAPHS * 5, "More news", "contact us"]
     assert split_lines("\n".join(lines))[0] == lines
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    (["Top Event Industry Trends and How to Bring Them Into Events", "by", "whova"],
+     ["Top Event Industry Trends and How to Bring Them Into Events", "by whova"]),
+    (["Gardenary Planting vs. Ordinary Planting", "Filed Under:", "raised gardens"],
+     ["Gardenary Planting vs. Ordinary Planting", "Filed Under: raised gardens"]),
+])
+def test_a_headline_does_not_take_the_short_line_under_it(lines: list[str], expected: list[str]) -> None:
+    """A short line between a headline and a lower-case line is the byline or a label, not a link
+    inside the headline's sentence."""
+    page = [*lines, *NODES]
+    assert join_nodes(page, [False] * len(page))[0][:2] == expected

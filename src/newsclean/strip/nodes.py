@@ -107,7 +107,8 @@ def join_nodes(lines: list[str], blank_before: list[bool]) -> tuple[list[str], l
                 continue
             following = lines[i + 1] if i + 1 < len(lines) else ""
             if (following and not blank_before[i + 1] and _continues(following) and _unfinished(line)
-                    and line.count(" ") < LINK_MAX_WORDS and (previous[-1:].isalnum() or previous.endswith(_OPENING))):
+                    and line.count(" ") < LINK_MAX_WORDS and (previous[-1:].isalnum() or previous.endswith(_OPENING))
+                    and not _heading(previous) and not BYLINE_LEAD.match(line)):  # ("Headline" / "by" / "whova")
                 out[-1] = _glue(_glue(previous, line), following)
                 i += 2
                 continue
