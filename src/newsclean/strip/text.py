@@ -145,7 +145,7 @@ def _rejoin_glued(page: Stripped, continued: dict[int, str]) -> Stripped:
     """Pieces cut from a glued line put back together where ``glued.rejoin`` says: a brand name
     split by the cut reads whole again, a run of menu items removed for one reason is one line."""
     lines = page.lines
-    if not continued or max(continued) >= len(lines):  # (a dated header's page: its lines are its own)
+    if not continued or page.hints.get("dated_header"):  # (a dated header's page: its lines are its own)
         return page
     runs = rejoin(lines, continued)
     if not runs:
