@@ -85,14 +85,10 @@ def cut_glued(lines: list[str], blank_before: list[bool]) -> tuple[list[str], li
             out.append(line)
             blank.append(before)
             continue
-        starts = [0, *(end for end, _ in found[i])]
-        kinds = ["", *(kind or MARK for _, kind in found[i])]
-        blank.append(before)
-        for n, (a, b) in enumerate(zip(starts, [*starts[1:], len(line)], strict=True)):
-            if n:
-                blank.append(False)
-                continued[len(out)] = kinds[n]
-            out.append(line[a:b].strip())
+        bounds = [0, *(end for end, _ in found[i]), len(line)]
+        continued.update((len(out) + n, kind) for n, (_, kind) in enumerate(found[i], 1))
+        out.extend(line[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False))
+        blank.extend([before] + [False] * len(found[i]))
     return out, blank, continued
 
 
@@ -105,7 +101,7 @@ def _in_tag(line: str, junction: re.Match[str]) -> bool:
 
 def _junctions(line: str) -> list[tuple[int, str]]:
     """The junctions (end, kind) of a glued line; none for a line that is not."""
-    found = [(m.end(), m.lastgroup or "") for m in JUNCTION.finditer(line)
+    found = [(m.end(), m.lastgroup or MARK) for m in JUNCTION.finditer(line)
              if not _in_tag(line, m) and not (m.lastgroup == NAME and _NAME_END.match(line, m.end()))]
     if len(found) < GLUE_MIN_JUNCTIONS or len(found) * GLUE_MAX_WORDS < line.count(" ") or _CODE_LINE.search(line):
         return []
