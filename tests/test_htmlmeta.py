@@ -182,6 +182,44 @@ def test_site_name_from_meta_is_not_an_author() -> None:
     assert meta(head).authors == ()
 
 
+@pytest.mark.parametrize("site, authors", [
+    ("Sam Bossley", ("Sam Bossley",)),  # a personal site, named after the one who writes it
+    ("Eat What Tonight", ()),  # a brand, no given name first
+    ("Sam Bossley Media", ()),  # ... unless the page shows someone else's byline (below)
+])
+def test_site_named_author_is_kept_only_for_a_person_named_nowhere_else(site: str, authors: tuple[str, ...]) -> None:
+    head = f'<meta property="og:site_name" content="{site}"><meta name="author" content="{site}">'
+    body = "<h1>Thoughts on Zig</h1><p>Zig has the syntax of C.</p>"
+    if site.endswith("Media"):
+        body = "<h1>Thoughts on Zig</h1><p>By Jane Doe</p><p>Zig has the syntax of C.</p>"
+        authors = ("Jane Doe",)
+    assert meta(head, body).authors == authors
+
+
+def test_browse_menu_is_no_byline() -> None:
+    menu = "".join(f"<li>{item}</li>" for item in ("Solutions", "By Event Type", "Conferences", "Webinars",
+                                                   "By Industry", "For Media", "By Ann Roe"))
+    body = f"<ul>{menu}</ul><h1>Event planning skills</h1><p>Planning an event takes many skills.</p>"
+    assert meta(body=body).authors == ("Ann Roe",)
+    assert meta(body="<h1>Event planning skills</h1><p>By Industry Week</p>").authors == ("Industry Week",)
+
+
+def test_byline_element_holding_the_headline_is_no_byline() -> None:
+    body = ('<h1>My Top 23 Herbs and Flowers for Organic Pest Control</h1><div itemprop="author">Top 23 Herbs '
+            'And Flowers For Organic Pest Control</div><p>We are huge fans of an organic life.</p>')
+    head = '<meta property="og:site_name" content="Annette Thurmon"><meta name="author" content="annette thurmon">'
+    assert meta(head, body).authors == ("Annette Thurmon",)
+
+
+def test_declared_title_shown_as_a_heading_beats_a_section_h1() -> None:
+    body = ("<h2>What do people love about Rust?</h2><p>Dec. 19, 2025 · Niko Matsakis</p>"
+            "<h1 id='but-what-they-love'>But what they love is the sense of empowerment</h1><p>Rust is loved.</p>")
+    m = meta("<title>What do people love about Rust? | Rust Blog</title>", body)
+    assert m.title == "What do people love about Rust?"
+    lone = meta("<title>Rust Blog | Home</title>", "<h1>But what they love is the sense of empowerment</h1>")
+    assert lone.title == "But what they love is the sense of empowerment"
+
+
 def test_byline_element_with_author_link() -> None:
     body = '<h1>Tram line opens</h1><div class="byline">By <a href="/author/jane-doe">Jane Doe</a>, Senior ' \
            'Editor</div><aside><div class="author">Someone Else</div></aside>'

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
+from importlib import resources
 
 from .dates import MONTH_BY_NAME
 
@@ -202,3 +204,25 @@ def is_person_name(name: str) -> bool:
         return not (name.lower() in MONTH_BY_NAME or name.lower() in WEEKDAYS) and len(name) > 1
     # every word of a several-word name is capitalised, but for particles ("van der", "de")
     return all(w[0].isupper() or w.lower() in NAME_PARTICLES or not w[0].isalpha() for w in words)
+
+
+def begins_with_given_name(name: str) -> bool:
+    """Does ``name`` read as a person's name of two words or more, the first a given name in the lexicon
+    (``data/given_names.txt``: Faker's first names of its 80-odd locales, built by
+    ``training/given_names.py``)? Evidence that a site named so is a person's own ("Sam Bossley"), which
+    a brand ("Eat What Tonight", "Computer Overhauls") is not; a name missing from the lexicon proves
+    nothing.
+
+    >>> begins_with_given_name("Sam Bossley"), begins_with_given_name("Eat What Tonight"), begins_with_given_name("Sam")
+    (True, False, False)
+    """
+    words = name.split()
+    return 2 <= len(words) <= MAX_NAME_WORDS and is_person_name(name) and not name.isupper() \
+        and words[0].casefold() in given_names()
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """The lexicon of given names, case-folded."""
+    text = (resources.files("newsclean") / "data" / "given_names.txt").read_text(encoding="utf-8")
+    return frozenset(line.casefold() for line in text.split("\n") if line)

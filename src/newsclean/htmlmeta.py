@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from .bylines import BYLINE_END, BYLINE_LEAD, GLUED_LEAD, names_in_byline
+from .bylines import BYLINE_END, BYLINE_LEAD, GLUED_LEAD, begins_with_given_name, given_names, names_in_byline
 from .dates import MAX_YEAR, MIN_YEAR, find_date
 from .htmlpage import (
     ORGANISATION_TYPES,
@@ -133,9 +133,14 @@ def pick_title(page: Page, sites: list[str]) -> str | None:
         for h1 in h1s:
             if similar(h1[0], candidate):
                 return h1[0]
-    if h1s and (not cleaned or (len(h1s) == 1 and len(h1s[0][0].split()) >= MIN_LONE_H1_WORDS)):
-        return h1s[0][0]
     headings = {norm(h) for h in page.headings}
+    # a lone <h1> that agrees with no declared title is taken, unless a declared title (or a part of it as
+    # long as a lone <h1> must be) is itself a heading: the <h1> is then a section's, as on pages written
+    # in Markdown
+    if h1s and (not cleaned or (len(h1s) == 1 and len(h1s[0][0].split()) >= MIN_LONE_H1_WORDS
+                                and not any(norm(p) in headings for p in parts
+                                            if len(p.split()) >= MIN_LONE_H1_WORDS))):
+        return h1s[0][0]
     if shown := [p for p in parts if norm(p) in headings and compact(p) not in site_keys]:
         return max(shown, key=len)
     return cleaned[0][:MAX_TITLE_CHARS] if cleaned else None
@@ -233,7 +238,7 @@ def pick_authors(page: Page, tree: etree._Element, sites: list[str], lines: list
     sources: dict[str, Callable[[], Iterable[tuple[str, int]]]] = {  # (text, fewest words of a name in it)
         "ld": lambda: [(", ".join(map(_capitalise, _ld_authors(page))), 1)],
         "meta": lambda: [(", ".join(map(_capitalise, _meta_authors(page))), 1)],
-        "dom": lambda: _dom_bylines(tree),
+        "dom": lambda: [(text, n) for text, n in _dom_bylines(tree) if not (title and similar(text, title))],
         "text": lambda: _text_bylines(lines) + _dated_bylines(lines, title),
         "link": lambda: [(text, 2) for text in _author_links(tree)],  # a link's text may be "Log in"
         "traf": lambda: [(guess, 1)] if (guess := fallback()) and _visible(guess, lines)
@@ -243,14 +248,18 @@ def pick_authors(page: Page, tree: etree._Element, sites: list[str], lines: list
         return [n for source in ("dom", "text") for text, min_words in sources[source]()
                 for n in names_in_byline(text) if len(n.split()) >= min_words]
 
+    site_named: list[str] = []  # declared authors named as the site is, taken if nobody else is named
     for source in AUTHOR_SOURCES:
         excluded = set() if source in VISIBLE_SOURCES else site_keys
         for text, min_words in sources[source]():
-            names = unique([n for n in names_in_byline(text) if compact(n) not in excluded
+            named = names_in_byline(text)
+            names = unique([n for n in named if compact(n) not in excluded
                             and (len(n.split()) >= min_words or compact(n) in site_keys)])
             if names:
                 return fuller_names(names, shown) if source in DECLARED_SOURCES else names
-    return []
+            if source in DECLARED_SOURCES and not site_named:
+                site_named = [n for n in unique(named) if begins_with_given_name(n)]
+    return site_named
 
 
 # Sources whose one-word name ("Todd") may be the short form of the name the byline shows ("By Todd Bates").
@@ -377,7 +386,9 @@ def _text_bylines(lines: list[str]) -> list[tuple[str, int]]:
     "ByJane Doe" (the lead glued to the name), or a label on a line of its own with the name on the next
     ("Written by" / "Jane Doe")."""
     out = []
-    for at, line in enumerate(lines[:MAX_BYLINE_LINE]):
+    head = lines[:MAX_BYLINE_LINE]
+    menu = _browse_options(head)
+    for at, line in enumerate(head):
         min_words = 1
         if AUTHOR_LABEL.fullmatch(line) and at + 1 < len(lines):
             line, min_words = f"By {lines[at + 1]}", MIN_LABELLED_NAME_WORDS  # ("Author" does not lead a byline)
@@ -385,9 +396,23 @@ def _text_bylines(lines: list[str]) -> list[tuple[str, int]]:
             line = f"By {line[glued.end():]}"
         if (lead := BYLINE_LEAD.match(line)) and lead.group().strip():
             rest = BYLINE_END.sub("", line[lead.end():]).split()
-            if rest and len(rest) <= MAX_TEXT_BYLINE_WORDS and rest[0][:1].isupper():
+            if rest and len(rest) <= MAX_TEXT_BYLINE_WORDS and rest[0][:1].isupper() and at not in menu:
                 out.append((line, min_words))
     return out
+
+
+MAX_OPTION_WORDS = 3  # "By Industry", "By Company Size"
+
+
+def _browse_options(lines: list[str]) -> set[int]:
+    """Indices of lines that are a menu's ways to browse ("By Industry", "By Event Type", "By Role"): two
+    different "By ..." lines or more on the page whose words are no person's name (no given name first)."""
+    options: dict[str, list[int]] = {}
+    for at, line in enumerate(lines):
+        if line.startswith("By ") and len(rest := line[3:].split()) <= MAX_OPTION_WORDS \
+                and rest[:1] != [] and rest[0].casefold() not in given_names() and not line[3:].isupper():
+            options.setdefault(line, []).append(at)
+    return {at for ats in options.values() for at in ats} if len(options) > 1 else set()
 
 
 def _dated_bylines(lines: list[str], title: str | None) -> list[tuple[str, int]]:
