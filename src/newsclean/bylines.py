@@ -172,14 +172,14 @@ def _drop_date_words(name: str) -> str:
 
     >>> _drop_date_words("Luke Kim December"), _drop_date_words("Hanna Schmidt am Samstag")
     ('Luke Kim', 'Hanna Schmidt')
-    >>> _drop_date_words("Tom May"), _drop_date_words("Jane on May")
-    ('Tom May', 'Jane')
+    >>> _drop_date_words("Tom May"), _drop_date_words("Jane on May"), _drop_date_words("David at")
+    ('Tom May', 'Jane', 'David')
     """
     words = name.split()
     while words:
         last = words[-1].lower()
         date_word = last.rstrip(".,") in MONTH_BY_NAME or last.rstrip(".,") in WEEKDAYS
-        if last in ("on", "am", "le", "el", "il", "on:", "said") or (
+        if last in ("on", "at", "am", "um", "le", "à", "el", "il", "on:", "said") or (
                 date_word and len(words) > MIN_WORDS_BEFORE_DATE_WORD):
             words.pop()
         else:
