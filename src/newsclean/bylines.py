@@ -72,7 +72,9 @@ PLACEHOLDER = frozenset({"admin", "administrator", "null", "none", "unknown", "a
 ORGANISATION_WORD = re.compile(
     r"\b(?:gmbh|ag|e\.\s?v|eg|kg|inc|llc|ltd|plc|corp|co|s\.?a|media|médias?|verlag|zeitung|magazin|magazine|"
     r"news|nachrichten|press|presse|stiftung|verband|foundation|association|institute|institut|university|"
-    r"universität|group|gruppe|network|agency|agentur|online|official|company|international)\b", re.I)
+    r"universität|group|gruppe|network|agency|agentur|online|official|company|international|clinic|klinik|"
+    r"klinikum|hospital|school|schule|college|academy|akademie|center|centre|zentrum|museum|bank|store|shop|"
+    r"wiki|club|hotels?|studios?|blog)\b", re.I)
 # URLs, e-mails, dates, sentences, and CSS class names ("wp-block-post").
 NOT_A_NAME = re.compile(r"https?:|www\.|@|\d|[!?:()\[\]{}<>\"“”«»⋅]|\.(?:com|org|net|de)\b|\w[._]\w\w|"
                         r"^[a-z]+(?:-[a-z]+)+$")
