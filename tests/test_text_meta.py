@@ -178,3 +178,10 @@ def test_a_long_byline_kept_in_the_body_still_gives_the_authors() -> None:
     roles = [(Role.BODY, ""), (Role.BODY, "")]
     assert ev.feats[0].words > text.ROLE_MAX_BODY_WORDS
     assert text._pick_author(ev.feats, ev.verdicts, np.array([0.9, 0.95]), roles) == 0
+
+
+@pytest.mark.parametrize("crumbs", ["Home » Local » Council keeps the library open on weekends",
+                                    "News/Local news/Council keeps the library open on weekends"])
+def test_a_breadcrumb_taken_for_the_headline_gives_its_last_crumb(crumbs: str) -> None:
+    doc = newsclean.clean(_page(crumbs, "By Erika Muster", "March 3, 2024"), kind="text")
+    assert doc.title == "Council keeps the library open on weekends"

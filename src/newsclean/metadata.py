@@ -74,6 +74,26 @@ def without_site_name(title: str, stripped: Stripped, url: str | None) -> str:
     return title
 
 
+# A breadcrumb trail: "Home » Europa » Emden", "Newsroom/Online learning tips/Graphic design vs. ...";
+# a slash between digits is a date's ("Wrap-Up 12/19/2025").
+CRUMB_SEPARATOR = re.compile(r"\s*[»›>|]\s*|\s*(?<!\d)/(?!\d)\s*")
+MIN_CRUMBS = 3
+MAX_CRUMB_WORDS = 5  # the crumbs before the last are section names
+
+
+def last_crumb(title: str) -> str:
+    """The page's own name at the end of a breadcrumb trail picked as the headline, else ``title``.
+
+    >>> last_crumb("Sie sind hier: Home » Europa » Niedersachsen » Emden"), last_crumb("Wrap-Up 12/19/2025")
+    ('Emden', 'Wrap-Up 12/19/2025')
+    """
+    crumbs = [c for c in CRUMB_SEPARATOR.split(title) if c.strip()]
+    if len(crumbs) >= MIN_CRUMBS and all(len(c.split()) <= MAX_CRUMB_WORDS for c in crumbs[:-1]) \
+            and len(crumbs[-1]) > 1 and "://" not in title:
+        return crumbs[-1].strip()
+    return title
+
+
 # Dates and bylines missed by the stripper are looked for in the page's first TOP_LINES lines, up to
 # the start of readers' comments (whose timestamps and names are not the article's).
 TOP_LINES = 40
@@ -170,7 +190,7 @@ def from_text(stripped: Stripped, body: str, url: str | None = None) -> tuple[Me
         date = date or labelled_date(stripped)
         authors = authors or labelled_authors(stripped)
     if title:
-        title = without_site_name(str(title), stripped, url)
+        title = last_crumb(without_site_name(str(title), stripped, url))
     meta = Metadata(
         title=str(title)[:MAX_TITLE_CHARS] if title else None,
         authors=tuple(authors),
