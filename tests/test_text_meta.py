@@ -185,3 +185,15 @@ def test_a_long_byline_kept_in_the_body_still_gives_the_authors() -> None:
 def test_a_breadcrumb_taken_for_the_headline_gives_its_last_crumb(crumbs: str) -> None:
     doc = newsclean.clean(_page(crumbs, "By Erika Muster", "March 3, 2024"), kind="text")
     assert doc.title == "Council keeps the library open on weekends"
+
+
+@pytest.mark.parametrize("line, authors", [
+    ("Key Takeaways", ()),  # a heading: its words are written in lower case in the article
+    ("Erika Muster", ("Erika Muster",)),  # a name on a line of its own, no "By"
+    ("Zorvath Quenby", ("Zorvath Quenby",)),  # no given name known, but no word of it in lower case elsewhere
+])
+def test_a_line_without_by_is_an_author_only_if_it_reads_as_a_name(line: str, authors: tuple[str, ...]) -> None:
+    aside = ("The key takeaways from the meeting were posted on the town's website the next morning for "
+             "everyone to read.")
+    page = _page("Council keeps the library open", line, "March 3, 2024").replace(PROSE[1], f"{PROSE[1]}\n\n{aside}")
+    assert tuple(newsclean.clean(page, kind="text").authors) == authors
