@@ -88,3 +88,24 @@ def test_lexicon_languages_beyond_the_bench(line: str, category: str | None) -> 
     assert lexicon.lexicon_category(line) == category
     if category == "related" and ":" in line:
         assert lexicon.is_pointer(line)
+
+
+JAPANESE = [
+    "市議会は火曜日、古い港を再建する計画を承認した。住民の間で十年以上にわたって意見が分かれてきた問題に、ようやく決着がついた形だ。",
+    "計画には新しいフェリーターミナルと水辺の公園、倉庫が並ぶ土地に建てる約六百世帯分の住宅が含まれ、総事業費は四千万ユーロと見込まれている。",
+    "反対する住民は、周辺の家賃が上がり、一九五〇年代から続く小さな工房が立ち退きを迫られると訴えているが、市はこれを否定している。",
+    "ターミナルの工事には二年ほどかかる見通しで、その後、古い岸壁はカフェやベンチ、港の歴史を伝える小さな博物館のある遊歩道に生まれ変わる。",
+]
+PAYWALL = ["記事保存", "有料会員の方のみご利用になれます。保存した記事はスマホやタブレットでもご覧いただけます。",
+           "［有料会員限定］ この記事は会員限定です。電子版に登録すると続きをお読みいただけます。", "会員の方はこちら",
+           "Already a subscriber? Log in to continue reading."]
+
+
+def test_paywall_prompts_are_removed_in_japanese_and_english() -> None:
+    lines = ["ログイン", "検索", "港の再建計画を市議会が承認", "2024年3月3日", *PAYWALL[:2], *JAPANESE[:2],
+             *PAYWALL[2:4], *JAPANESE[2:], PAYWALL[4], "関連記事", "無断転載を禁じます"]
+    doc = newsclean.clean("\n\n".join(lines), kind="text")
+    assert doc.text.split("\n\n") == JAPANESE
+    removed = {ln.text: ln.reason for ln in doc.lines if not ln.role.kept}
+    assert all(removed[line].startswith("lexicon:") for line in PAYWALL[2:]), removed  # inside the article
+    assert PAYWALL[1] in removed and not doc.captions  # above it: chrome, not an image's caption

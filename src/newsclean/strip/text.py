@@ -784,7 +784,7 @@ def _mark_captions(feats: list[LineFeatures], verdicts: list[Verdict], roles: li
         f, v = feats[i], verdicts[i]
         if roles[i][0] is not Role.REMOVED or f.words >= 40:
             continue
-        if is_caption(f.text) or (header >= 0 and not v.reason and v.score > 0):
+        if is_caption(f.text) or (header >= 0 and not v.reason and v.score > 0 and not f.lexicon_hits):
             roles[i] = (Role.CAPTION, "caption")
 
 
