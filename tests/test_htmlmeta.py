@@ -142,6 +142,8 @@ def test_the_only_h1_is_the_headline_a_reader_sees() -> None:
     ("Von Hanna Schmidt am Samstag", ["Hanna Schmidt"]),
     ("Posted by David at December 16, 2025 11:15 AM", ["David"]),
     ("Von Hanna Schmidt um 10:45 Uhr", ["Hanna Schmidt"]),
+    ("Autori: Anna Ūdre (LTV Ziņu dienesta redaktore)", ["Anna Ūdre"]),
+    ("Авторы: Анна Иванова", ["Анна Иванова"]),
 ])
 def test_names_in_byline(byline: str, names: list[str]) -> None:
     assert names_in_byline(byline) == names

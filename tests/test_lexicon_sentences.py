@@ -109,3 +109,13 @@ def test_paywall_prompts_are_removed_in_japanese_and_english() -> None:
     removed = {ln.text: ln.reason for ln in doc.lines if not ln.role.kept}
     assert all(removed[line].startswith("lexicon:") for line in PAYWALL[2:]), removed  # inside the article
     assert PAYWALL[1] in removed and not doc.captions  # above it: chrome, not an image's caption
+
+
+@pytest.mark.parametrize("widget", [
+    "Нашли ошибку?", "Сообщить об ошибке", "Kļūda rakstā?", "Ziņot par kļūdu", "Press Ctrl+Enter",
+    "Found a typo? Report an error",
+])
+def test_error_report_widgets_are_removed(widget: str) -> None:
+    doc = newsclean.clean(page([*PARAGRAPHS[:3], widget, *PARAGRAPHS[3:]]), kind="text")
+    assert doc.text.split("\n\n") == PARAGRAPHS
+    assert next(ln.reason for ln in doc.lines if ln.text == widget) == "lexicon:navigation"

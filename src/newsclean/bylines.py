@@ -35,7 +35,8 @@ DATE_AFTER_NAME = re.compile(rf"\b(?=[^\W\d_]+\.?,?\s*(?:[^\W\d_]+\.?\s*)?\d)(?:
 BYLINE_LEAD = re.compile(
     r"^(?:(?:written|posted|published|reported|article|story|words|photos?|text|more\s+articles|this\s+post\s+was"
     r"\s+written|a\s+post|artikel|beitrag|veröffentlicht|geschrieben|verfasst|eingestellt|gepostet)\s+)?(?:by|von|vom|par|por|di|door|"
-    r"av|af|przez|от|від|автор)\b\s*:?\s*|^(?:authors?|authored by|autor(?:in|/in|en)?|auteur|autore|text|"
+    r"av|af|przez|от|від|автор)\b\s*:?\s*|^(?:authors?|authored by|autor(?:in|/in|en)?|auteur|autore|autori|"
+    r"autors|autorzy|autorius|авторы|автори|författare|forfatter|szerző|text|"
     r"fotos?|photos?|interview|words|artikel von|contributors?|reporting)(?:\s*(?:&|und|and)\s*\w+)?\s*:\s*", re.I)
 # "ByDaryl Austin", "Written ByReyan Perumal": the lead glued to the name by the page's markup.
 GLUED_LEAD = re.compile(r"^(?:Written\s+|Posted\s+)?(?:By|BY|Von|Par|Por)(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")
@@ -113,7 +114,7 @@ def names_in_byline(text: str, min_words: int = 1) -> list[str]:
     text = " ".join(html.unescape(text).split())
     if CREDIT.match(text):
         return []
-    text = DATE_AFTER_NAME.sub("", text)
+    text = DATE_AFTER_NAME.sub("", PARENTHESIS.sub("", text))
     text = BYLINE_LEAD.sub("", BYLINE_END.sub("", BYLINE_LEAD.sub("", GLUED_LEAD.sub("", text))))
     out: list[str] = []
     for chunk in LIST_SEPARATOR.split(text):
@@ -138,6 +139,12 @@ def names_in_byline(text: str, min_words: int = 1) -> list[str]:
             break
         out.extend(names)
     return out
+
+
+# What a byline says in brackets is about the author: a role, an affiliation, a handle ("Anna Ūdre (LTV news
+# editor)", "Jean-Luc Aufranc (CNXSoft)"); but a web address in them makes the whole an organisation's
+# credit ("Deutsche Welle (www.dw.com)").
+PARENTHESIS = re.compile(r"\s*\((?![^()]*(?:www\.|://|\w\.[a-z]{2,}\b))[^()]*\)")
 
 
 # A portrait's alt text, which text-mode browsers show beside the byline: "Nina Pineda Image",

@@ -27,6 +27,11 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "регистрация", "главная", "поиск", "меню", "увійти", "головна", "пошук", "zaloguj", "szukaj",
         "strona główna", "σύνδεση", "αναζήτηση", "αρχική", "ログイン", "検索", "メニュー", "登录", "注册", "首页",
         "搜索", "로그인", "검색", "giriş yap", "ara", "anasayfa", "inloggen", "zoeken",
+        # "Found a mistake? Select the text and press Ctrl+Enter": error-report widgets
+        "ctrl enter", "report an error", "report a typo", "found a typo", "fehler melden", "signaler une erreur",
+        "reportar un error", "segnala un errore", "нашли ошибку", "сообщить об ошибке", "знайшли помилку",
+        "повідомити про помилку", "zgłoś błąd", "ziņot par kļūdu", "kļūda rakstā", "pranešti apie klaidą",
+        "teata veast",
     ),
     "newsletter": (
         "newsletter", "subscribe", "subscribed", "unsubscribe", "sign up for", "in your inbox", "to your inbox",
