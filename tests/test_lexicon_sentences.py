@@ -119,3 +119,20 @@ def test_error_report_widgets_are_removed(widget: str) -> None:
     doc = newsclean.clean(page([*PARAGRAPHS[:3], widget, *PARAGRAPHS[3:]]), kind="text")
     assert doc.text.split("\n\n") == PARAGRAPHS
     assert next(ln.reason for ln in doc.lines if ln.text == widget) == "lexicon:navigation"
+
+
+THAI = [
+    "สภาเมืองอนุมัติแผนการสร้างท่าเรือเก่าขึ้นใหม่เมื่อวันอังคาร หลังจากที่ชาวบ้านถกเถียงกันมานานกว่าสิบปี และสมาชิกสภาเองก็มีความเห็นแตกต่างกันมาก",
+    "แผนนี้มีมูลค่าประมาณสี่สิบล้านยูโร ประกอบด้วยท่าเรือข้ามฟากแห่งใหม่ สวนสาธารณะริมน้ำ และที่อยู่อาศัยสำหรับประมาณหกร้อยครอบครัว",
+    "ฝ่ายคัดค้านกล่าวว่าโครงการจะทำให้ค่าเช่าในถนนรอบข้างสูงขึ้น และทำให้โรงงานเล็ก ๆ ที่อยู่มาตั้งแต่ทศวรรษ 1950 ต้องย้ายออกไป",
+    "งานก่อสร้างท่าเรือคาดว่าจะใช้เวลาประมาณสองปี หลังจากนั้นท่าเทียบเรือเก่าจะกลายเป็นทางเดินเล่นที่มีร้านกาแฟและพิพิธภัณฑ์เล็ก ๆ",
+]
+
+
+def test_thai_donation_and_share_lines_are_removed() -> None:
+    chrome = ["สนับสนุนเรา", "บริจาค", "โอนเงิน พร้อมเพย์ PromptPay 0993000060423", "แชร์", "เฟซบุ๊ก"]
+    lines = ["หน้าแรก", "สภาเมืองอนุมัติแผนสร้างท่าเรือใหม่", *THAI[:2], *chrome[:2], *THAI[2:], *chrome[2:]]
+    doc = newsclean.clean("\n\n".join(lines), kind="text")
+    assert doc.text.split("\n\n") == THAI
+    removed = {ln.text: ln.reason for ln in doc.lines if not ln.role.kept}
+    assert {removed[line] for line in chrome} <= {"lexicon:donation", "lexicon:share"}, removed

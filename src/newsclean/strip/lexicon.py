@@ -59,7 +59,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "make a contribution", "just once", "monthly", "one-time", "paypal", "patreon",
         "jetzt unterstützen", "spenden", "soutenez", "faire un don", "donar", "apóyanos", "dona ora",
         "sostienici", "doe agora", "apoie", "поддержать", "пожертвовать", "підтримати", "задонатити",
-        "wesprzyj", "στηρίξτε", "寄付", "捐赠", "후원",
+        "wesprzyj", "στηρίξτε", "寄付", "捐赠", "후원", "บริจาค", "สนับสนุนเรา", "การสนับสนุนจากคุณ", "โอนเงิน",
+        "พร้อมเพย์", "promptpay", "تبرع", "ادعمنا",
     ),
     "share": (
         "share", "shares", "share this", "share on", "tweet", "facebook", "twitter", "whatsapp", "linkedin",
@@ -69,7 +70,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "記事保存", "保存した記事", "evernote", "はてなブックマーク", "收藏",
         "공유", "paylaş", "delen",
         "sdílet", "zdieľať", "megosztás", "distribuie", "podijeli", "сподели", "dalīties", "dalintis", "bagikan",
-        "chia sẻ", "شارك", "שתפו", "اشتراک گذاری", "शेयर करें",
+        "chia sẻ", "شارك", "שתפו", "اشتراک گذاری", "शेयर करें", "เฟซบุ๊ก", "แชร์",
     ),
     "advertisement": (
         "advertisement", "advertising", "sponsored", "sponsored content", "ad", "ads", "promoted",
