@@ -82,3 +82,13 @@ def test_a_headline_does_not_take_the_short_line_under_it(lines: list[str], expe
     inside the headline's sentence."""
     page = [*lines, *NODES]
     assert join_nodes(page, [False] * len(page))[0][:2] == expected
+
+
+def test_a_link_with_a_number_inside_a_sentence_is_joined() -> None:
+    """A link whose text holds a number reads like a dateline on its own ("21 manned checkpoints"); the
+    punctuation that goes on right after it says it sits inside the sentence."""
+    page = ["It is enforced with a network of surveillance that includes at least", "21 manned checkpoints",
+            ", on-the-spot searches, and watchtowers.", *NODES]
+    assert join_nodes(page, [False] * len(page))[0][0] == ("It is enforced with a network of surveillance that "
+                                                           "includes at least 21 manned checkpoints, on-the-spot "
+                                                           "searches, and watchtowers.")

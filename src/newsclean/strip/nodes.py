@@ -106,7 +106,8 @@ def join_nodes(lines: list[str], blank_before: list[bool]) -> tuple[list[str], l
                 i += 1
                 continue
             following = lines[i + 1] if i + 1 < len(lines) else ""
-            if (following and not blank_before[i + 1] and _continues(following) and _unfinished(line)
+            if (following and not blank_before[i + 1] and _continues(following)
+                    and (_unfinished(line) or following.startswith(_CLOSING))  # "at least" / "21 checkpoints" / ","
                     and line.count(" ") < LINK_MAX_WORDS and (previous[-1:].isalnum() or previous.endswith(_OPENING))
                     and not _heading(previous) and not BYLINE_LEAD.match(line)):  # ("Headline" / "by" / "whova")
                 out[-1] = _glue(_glue(previous, line), following)
