@@ -435,3 +435,8 @@ def test_a_commenters_name_is_not_the_author() -> None:
     assert htmlmeta.extract(tree, fallback=fallback).authors == ()
     shown = COMMENTED_PAGE.replace('<div class="box sf_comment_list">', '<p class="lead">By Alcalino</p><div>')
     assert htmlmeta.extract(lxml_html.fromstring(shown), fallback=fallback).authors == ("Alcalino",)
+
+
+def test_a_number_in_brackets_after_a_name_is_a_commenters_user_id() -> None:
+    assert names_in_byline("by ozmartian (4321)") == []
+    assert names_in_byline("Jean-Luc Aufranc (CNXSoft)") == ["Jean-Luc Aufranc"]

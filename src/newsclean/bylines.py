@@ -143,8 +143,9 @@ def names_in_byline(text: str, min_words: int = 1) -> list[str]:
 
 # What a byline says in brackets is about the author: a role, an affiliation, a handle ("Anna Ūdre (LTV news
 # editor)", "Jean-Luc Aufranc (CNXSoft)"); but a web address in them makes the whole an organisation's
-# credit ("Deutsche Welle (www.dw.com)").
-PARENTHESIS = re.compile(r"\s*\((?![^()]*(?:www\.|://|\w\.[a-z]{2,}\b))[^()]*\)")
+# credit ("Deutsche Welle (www.dw.com)"), and a number alone in them is a commenter's user id ("by ozmartian
+# (4321)").
+PARENTHESIS = re.compile(r"\s*\((?![^()]*(?:www\.|://|\w\.[a-z]{2,}\b))(?=[^()]*[^\W\d_])[^()]*\)")
 
 
 # A portrait's alt text, which text-mode browsers show beside the byline: "Nina Pineda Image",
