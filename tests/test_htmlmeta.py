@@ -144,6 +144,7 @@ def test_the_only_h1_is_the_headline_a_reader_sees() -> None:
     ("Von Hanna Schmidt um 10:45 Uhr", ["Hanna Schmidt"]),
     ("Autori: Anna Ūdre (LTV Ziņu dienesta redaktore)", ["Anna Ūdre"]),
     ("Авторы: Анна Иванова", ["Анна Иванова"]),
+    ("By NOC Admin", []),
 ])
 def test_names_in_byline(byline: str, names: list[str]) -> None:
     assert names_in_byline(byline) == names

@@ -70,6 +70,7 @@ PLACEHOLDER = frozenset({"admin", "administrator", "null", "none", "unknown", "a
                          "author", "unbenannt", "gast", "user", "by", "von", "rebloggt", "allgemein", "imago",
                          "dpa", "afp", "reuters", "ap", "getty images", "shutterstock", "submitted", "posted",
                          "published", "updated", "written", "contributed"})
+ACCOUNT_WORDS = frozenset({"admin", "administrator", "webmaster", "moderator", "sysadmin"})  # "NOC Admin"
 ORGANISATION_WORD = re.compile(
     r"\b(?:gmbh|ag|e\.\s?v|eg|kg|inc|llc|ltd|plc|corp|co|s\.?a|media|médias?|verlag|zeitung|magazin|magazine|"
     r"news|nachrichten|press|presse|stiftung|verband|foundation|association|institute|institut|university|"
@@ -208,7 +209,7 @@ def is_person_name(name: str) -> bool:
     words = name.split()
     if not words or len(words) > MAX_NAME_WORDS or name.lower() in PLACEHOLDER:
         return False
-    if NOT_A_NAME.search(name) or ORGANISATION_WORD.search(name):
+    if NOT_A_NAME.search(name) or ORGANISATION_WORD.search(name) or any(w.lower() in ACCOUNT_WORDS for w in words):
         return False
     if len(words) == 1:
         return not (name.lower() in MONTH_BY_NAME or name.lower() in WEEKDAYS) and len(name) > 1
