@@ -42,6 +42,21 @@ def test_article_goes_on_across_a_repeated_widget() -> None:
     assert all(not ln.role.kept for ln in doc.lines if ln.text in WIDGET)
 
 
+MORE = ["Local councillors met on Monday evening to discuss what the decision means for the valley, and most "
+        "of them said they had learned of it from the newspaper rather than from the government itself.",
+        "The mayor of the largest village said she would ask the regional parliament to hold a debate on the "
+        "permit before the end of the year, and that she expected the neighbouring villages to join her."]
+
+
+def test_a_photo_caption_and_credit_after_the_widget_are_passed_over() -> None:
+    # the caption reads as a sentence, its credit does not: both are passed over, and the article goes on
+    caption, credit = "A miner's lamp on display at the valley museum on November 4, 2023.", "Photograph: Ana Lopes"
+    first = [*PARTS[0], *MORE]
+    lines = [*HEAD, *first, *WIDGET, caption, credit, *PARTS[1], *WIDGET, *PARTS[2], *WIDGET, *FOOT]
+    doc = newsclean.clean("\n\n".join(lines), kind="text")
+    assert doc.text.split("\n\n") == [*first, *PARTS[1], *PARTS[2]]
+
+
 def test_the_widget_once_after_the_article_is_where_it_ends() -> None:
     # the same block met only once (or, before, above the headline) is no insert: what follows it is
     # not taken for the article

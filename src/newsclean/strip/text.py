@@ -317,10 +317,12 @@ def _across_inserts(ev: Evidence, start: int, end: int) -> list[int]:
             folded = [f.text.casefold() for f in feats]
         if not _occurs_elsewhere(folded, repeated[:INSERT_REPEATED_LINES], start):
             break
-        prose = insert
-        while prose < min(n, insert + INSERT_CAPTION_LINES) and verdicts[prose].score < PROSE_SCORE \
-                and not verdicts[prose].reason:
-            prose += 1  # the photo's caption and credit that open the next part, left out
+        prose = insert  # the photo's caption and credit that open the next part, left out: up to the last
+        for k in range(insert, min(n, insert + INSERT_CAPTION_LINES)):  # short line in the window
+            if verdicts[k].reason:
+                break
+            if verdicts[k].score < PROSE_SCORE:
+                prose = k + 1
         first = prose
         while prose < n and ((verdicts[prose].score >= PROSE_SCORE and not verdicts[prose].reason)
                              or weak_chrome(feats[prose], verdicts[prose])):
