@@ -194,7 +194,8 @@ def similar(a: str, b: str) -> bool:
 AUTHOR_SOURCES = ("ld", "meta", "dom", "text", "link", "traf")
 # A byline the reader sees may name the site itself ("By Whova" on Whova's blog): that is the page's own
 # credit. From JSON-LD (even typed Person: "USA TODAY" is one on some pages), meta tags or trafilatura's
-# guess, the site's name is a CMS default, not a credit; a personal blog named after its author loses.
+# guess, the site's name is a CMS default, not a credit; unless nobody else is named and it begins with a
+# given name (a personal blog named after its author: "Sam Bossley"; not "Eat What Tonight").
 VISIBLE_SOURCES = frozenset({"dom", "text"})
 # <meta> names that hold the author's name (article:author is usually a profile URL, filtered out).
 AUTHOR_META = ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author",
