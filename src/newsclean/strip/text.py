@@ -680,9 +680,9 @@ AUTHOR_MIN_PROBABILITY = 0.05
 # A line without a byline lead is taken for the author line only if a name on it begins with a given name,
 # or the head is sure of it and none of its words is written in lower case elsewhere on the page: else
 # menus' and headings' Title Case lines ("Recent Posts", "Key Takeaways") were read as names. On the
-# training pages' browser dumps: wrong authors 144 -> 106 (wcxb-dev) and 186 -> 127 (traf); right ones
-# 280 -> 276 (four firms' names: "Loona Construction", "Method Architecture") and 247 -> 251.
-# 0.8 or 0.95 gave fewer right ones.
+# training pages' browser dumps (`python -m training.evaluate --tuning`, with the session's byline rules):
+# pages given a wrong name 145 -> 106 (wcxb-dev) and 188 -> 126 (traf); right ones 279 -> 276 (firms'
+# names: "Loona Construction", "Method Architecture") and 245 -> 252. 0.8 or 0.95 gave fewer right ones.
 AUTHOR_SURE = 0.9
 
 
