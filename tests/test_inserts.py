@@ -77,3 +77,13 @@ def test_wordless_lines_and_a_line_repeating_the_one_before_are_not_kept() -> No
     _, keep = text.decode(np.full(len(lines), 0.9), ev)
     text._drop_wordless_and_doubled(ev.feats, keep)
     assert keep == [True, True, True, False, False, False, True, True]
+
+
+def test_the_articles_first_part_above_the_widget_is_taken_back() -> None:
+    # a short first part: the span found starts at the second part, below the widget's first copy, which
+    # is met again inside the article; the first part and its headline above it are the article's
+    caption, credit = "A miner's lamp on display at the valley museum on November 4, 2023.", "Photograph: Ana Lopes"
+    lines = [*HEAD, *PARTS[0], *WIDGET, caption, credit, *PARTS[1], *WIDGET, *PARTS[2], *WIDGET, *FOOT]
+    doc = newsclean.clean("\n\n".join(lines), kind="text")
+    assert doc.text.split("\n\n") == [p for part in PARTS for p in part]
+    assert doc.title == HEAD[3]

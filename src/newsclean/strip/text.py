@@ -269,7 +269,11 @@ def decode(probs: np.ndarray, ev: Evidence) -> tuple[tuple[int, int] | None, lis
         return None, [False] * len(probs)
     start, end = span
     continued = _across_inserts(ev, start, end)
-    end = continued[-1] + 1 if continued else end
+    earlier = _before_inserts(ev, start, end + (continued[-1] + 1 - end if continued else 0))
+    if earlier:
+        span = (earlier[0], end)
+        continued = earlier + continued
+    end = continued[-1] + 1 if continued and continued[-1] >= end else end
     r_start, r_end = (ev.rule_span or (0, 0)) if not ev.familiar else (0, 0)
     keep = [(start <= i < end and (p >= KEEP_THRESHOLD or (p >= PROSE_KEEP and v.score >= PROSE_SCORE)))
             or (r_start <= i < r_end and v.score >= PROSE_SCORE and not v.reason and p >= RULE_SPAN_PROSE_KEEP)
@@ -290,7 +294,9 @@ def decode(probs: np.ndarray, ev: Evidence) -> tuple[tuple[int, int] | None, lis
 # least INSERT_REPEATED_LINES lines that occurs again in the page, in the same order, is such an
 # insert when prose follows it: the article goes on across it while prose (the rules' reading: whole
 # sentences, no chrome reason) of at least CONTINUATION_WORDS words follows each copy. (The
-# failure was seen on a WIRED page from newspaper4k's test pages, not on the benchmark's.)
+# failure was seen on a WIRED page from newspaper4k's test pages, not on the benchmark's.) When the span
+# found starts below such a copy, the prose above it is taken back the same way (``_before_inserts``), if
+# the block is met again inside the span.
 INSERT_REPEATED_LINES = 3
 CONTINUATION_WORDS = 50
 # Between the insert and the prose, up to this many short lines without a chrome reason (a photo's
@@ -334,11 +340,46 @@ def _across_inserts(ev: Evidence, start: int, end: int) -> list[int]:
     return continued
 
 
-def _occurs_elsewhere(folded: list[str], lines: list[int], start: int) -> bool:
+def _before_inserts(ev: Evidence, start: int, end: int) -> list[int]:
+    """The prose lines before the article's span ``[start, end)`` that a repeated insert cuts off it: the
+    article's first part, above the first copy of a widget that is met again inside the span (a widget
+    above the headline and again below the article is no insert)."""
+    feats, verdicts = ev.feats, ev.verdicts
+    folded: list[str] | None = None
+    earlier: list[int] = []
+    while start > 0:
+        insert = start  # over the photo's caption and credit that open the span's part
+        for k in range(start - 1, max(-1, start - 1 - INSERT_CAPTION_LINES), -1):
+            if verdicts[k].reason or feats[k].repeats > 1:
+                break
+            insert = k
+        while insert > 0 and (verdicts[insert - 1].reason or feats[insert - 1].repeats > 1) \
+                and verdicts[insert - 1].score < PROSE_SCORE:
+            insert -= 1
+        repeated = [i for i in range(insert, start) if feats[i].repeats > 1]
+        if len(repeated) < INSERT_REPEATED_LINES:
+            break
+        if folded is None:
+            folded = [f.text.casefold() for f in feats]
+        if not _occurs_elsewhere(folded, repeated[:INSERT_REPEATED_LINES], start, end):
+            break
+        prose = insert
+        while prose > 0 and ((verdicts[prose - 1].score >= PROSE_SCORE and not verdicts[prose - 1].reason)
+                             or weak_chrome(feats[prose - 1], verdicts[prose - 1])):
+            prose -= 1
+        if sum(f.words for f in feats[prose:insert]) < CONTINUATION_WORDS:
+            break
+        earlier = list(range(prose, insert)) + earlier
+        start = prose
+    return earlier
+
+
+def _occurs_elsewhere(folded: list[str], lines: list[int], start: int, end: int | None = None) -> bool:
     """Whether the texts of ``lines`` (consecutive repeated lines of a block) occur again in the page
-    from line ``start`` on, in the same order, each within a line or two of the one before."""
+    from line ``start`` on (up to ``end``), in the same order, each within a line or two of the one
+    before."""
     first, rest = lines[0], [folded[i] for i in lines[1:]]
-    for j in range(start, len(folded)):
+    for j in range(start, len(folded) if end is None else end):
         if folded[j] != folded[first] or j == first:
             continue
         at = j
