@@ -269,11 +269,11 @@ def decode(probs: np.ndarray, ev: Evidence) -> tuple[tuple[int, int] | None, lis
         return None, [False] * len(probs)
     start, end = span
     continued = _across_inserts(ev, start, end)
-    earlier = _before_inserts(ev, start, end + (continued[-1] + 1 - end if continued else 0))
-    if earlier:
-        span = (earlier[0], end)
+    end = continued[-1] + 1 if continued else end
+    earlier = _before_inserts(ev, start, end)
+    if earlier:  # the headline is looked for above the article's first part
+        span = (earlier[0], span[1])
         continued = earlier + continued
-    end = continued[-1] + 1 if continued and continued[-1] >= end else end
     r_start, r_end = (ev.rule_span or (0, 0)) if not ev.familiar else (0, 0)
     keep = [(start <= i < end and (p >= KEEP_THRESHOLD or (p >= PROSE_KEEP and v.score >= PROSE_SCORE)))
             or (r_start <= i < r_end and v.score >= PROSE_SCORE and not v.reason and p >= RULE_SPAN_PROSE_KEEP)
@@ -308,20 +308,14 @@ def _across_inserts(ev: Evidence, start: int, end: int) -> list[int]:
     """The prose lines after the article's span ``[start, end)`` that only repeated inserts cut off it
     (the insert's other copy is in the article or after it: a share bar above the headline and again
     below the article is no insert)."""
-    feats, verdicts, n = ev.feats, ev.verdicts, len(ev.feats)
-    folded: list[str] | None = None
+    verdicts, n = ev.verdicts, len(ev.feats)
+    folded: list[str] = []
     continued: list[int] = []
     while end < n:
         insert = end
-        while insert < n and (verdicts[insert].reason or feats[insert].repeats > 1) \
-                and verdicts[insert].score < PROSE_SCORE:
+        while insert < n and _insert_line(ev, insert):
             insert += 1
-        repeated = [i for i in range(end, insert) if feats[i].repeats > 1]
-        if len(repeated) < INSERT_REPEATED_LINES:
-            break
-        if folded is None:
-            folded = [f.text.casefold() for f in feats]
-        if not _occurs_elsewhere(folded, repeated[:INSERT_REPEATED_LINES], start):
+        if not _repeated_insert(ev, end, insert, folded, start):
             break
         prose = insert  # the photo's caption and credit that open the next part, left out: up to the last
         for k in range(insert, min(n, insert + INSERT_CAPTION_LINES)):  # short line in the window
@@ -330,10 +324,9 @@ def _across_inserts(ev: Evidence, start: int, end: int) -> list[int]:
             if verdicts[k].score < PROSE_SCORE:
                 prose = k + 1
         first = prose
-        while prose < n and ((verdicts[prose].score >= PROSE_SCORE and not verdicts[prose].reason)
-                             or weak_chrome(feats[prose], verdicts[prose])):
+        while prose < n and _part_line(ev, prose):
             prose += 1
-        if sum(f.words for f in feats[first:prose]) < CONTINUATION_WORDS:
+        if sum(f.words for f in ev.feats[first:prose]) < CONTINUATION_WORDS:
             break
         continued += range(first, prose)
         end = prose
@@ -345,7 +338,7 @@ def _before_inserts(ev: Evidence, start: int, end: int) -> list[int]:
     article's first part, above the first copy of a widget that is met again inside the span (a widget
     above the headline and again below the article is no insert)."""
     feats, verdicts = ev.feats, ev.verdicts
-    folded: list[str] | None = None
+    folded: list[str] = []
     earlier: list[int] = []
     while start > 0:
         insert = start  # over the photo's caption and credit that open the span's part
@@ -353,25 +346,45 @@ def _before_inserts(ev: Evidence, start: int, end: int) -> list[int]:
             if verdicts[k].reason or feats[k].repeats > 1:
                 break
             insert = k
-        while insert > 0 and (verdicts[insert - 1].reason or feats[insert - 1].repeats > 1) \
-                and verdicts[insert - 1].score < PROSE_SCORE:
+        while insert > 0 and _insert_line(ev, insert - 1):
             insert -= 1
-        repeated = [i for i in range(insert, start) if feats[i].repeats > 1]
-        if len(repeated) < INSERT_REPEATED_LINES:
-            break
-        if folded is None:
-            folded = [f.text.casefold() for f in feats]
-        if not _occurs_elsewhere(folded, repeated[:INSERT_REPEATED_LINES], start, end):
+        if not _repeated_insert(ev, insert, start, folded, start, end):
             break
         prose = insert
-        while prose > 0 and ((verdicts[prose - 1].score >= PROSE_SCORE and not verdicts[prose - 1].reason)
-                             or weak_chrome(feats[prose - 1], verdicts[prose - 1])):
+        while prose > 0 and _part_line(ev, prose - 1):
             prose -= 1
         if sum(f.words for f in feats[prose:insert]) < CONTINUATION_WORDS:
             break
         earlier = list(range(prose, insert)) + earlier
         start = prose
     return earlier
+
+
+def _insert_line(ev: Evidence, i: int) -> bool:
+    """Could line ``i`` belong to a widget set between the article's parts? Chrome to the rules, or a
+    line met again on the page, and no prose."""
+    v = ev.verdicts[i]
+    return bool(v.reason or ev.feats[i].repeats > 1) and v.score < PROSE_SCORE
+
+
+def _part_line(ev: Evidence, i: int) -> bool:
+    """Is line ``i`` the article's prose by the rules' reading (whole sentences, no chrome reason, or a
+    sentence whose only chrome is an everyday word)?"""
+    v = ev.verdicts[i]
+    return (v.score >= PROSE_SCORE and not v.reason) or weak_chrome(ev.feats[i], v)
+
+
+def _repeated_insert(ev: Evidence, lo: int, hi: int, folded: list[str], start: int, end: int | None = None
+                     ) -> bool:
+    """Are lines ``[lo, hi)`` an insert: INSERT_REPEATED_LINES of its repeated lines met again, in order,
+    from line ``start`` on (up to ``end``)? ``folded`` is the page's case-folded lines, filled on first
+    need."""
+    repeated = [i for i in range(lo, hi) if ev.feats[i].repeats > 1]
+    if len(repeated) < INSERT_REPEATED_LINES:
+        return False
+    if not folded:
+        folded.extend(f.text.casefold() for f in ev.feats)
+    return _occurs_elsewhere(folded, repeated[:INSERT_REPEATED_LINES], start, end)
 
 
 def _occurs_elsewhere(folded: list[str], lines: list[int], start: int, end: int | None = None) -> bool:
