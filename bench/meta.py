@@ -15,7 +15,7 @@ import argparse
 import json
 from pathlib import Path
 
-from training.train import is_holdout
+from training.train import SPLITS, in_split, is_holdout
 
 import newsclean
 from newsclean import htmlmeta
@@ -30,7 +30,6 @@ from . import scoring
 from .data import HTML, META_FIELDS, input_path, load_gold, read_input
 
 ROOT = Path(__file__).resolve().parent.parent
-SPLITS = ("all", "tuning", "holdout")
 
 
 def page_values(raw: bytes | str, url: str | None, fast: bool = False) -> dict:
@@ -63,9 +62,9 @@ def run(bench: Path, sets: list[str], split: str, out: Path, fast: bool = False)
     with open(out, "w", encoding="utf-8") as rows:
         for name in sets:
             for page in load_gold(bench, name):
-                held = is_holdout(page.id)
-                if (split == "holdout" and not held) or (split == "tuning" and held):
+                if not in_split(page.id, split):
                     continue
+                held = is_holdout(page.id)
                 got = page_values(read_input(input_path(bench, name, HTML, page.id)), page.url, fast)
                 row: dict = {"set": name, "id": page.id, "holdout": held, "url": page.url}
                 for field in META_FIELDS:

@@ -16,7 +16,7 @@ import json
 from pathlib import Path
 
 from bench import scoring
-from training.train import is_holdout
+from training.train import in_split
 
 import newsclean
 from newsclean.errors import NewscleanError
@@ -26,8 +26,9 @@ from newsclean.strip.model import read_model
 STYLES = ("dump-browser", "dump-blocks")
 
 
-def run(bench: Path, sets: list[str], holdout: bool, use_model: bool, styles: tuple[str, ...] = STYLES,
-        tuning: bool = False) -> dict[tuple[str, str], dict]:
+def run(bench: Path, sets: list[str], split: str, use_model: bool, styles: tuple[str, ...] = STYLES
+        ) -> dict[tuple[str, str], dict]:
+    """Score the pages of ``split`` (``training.train.SPLITS``)."""
     if not use_model:
         text_stripper.load_model = lambda: None  # type: ignore[assignment]
     results = {}
@@ -39,7 +40,7 @@ def run(bench: Path, sets: list[str], holdout: bool, use_model: bool, styles: tu
             meta: dict[str, list[bool]] = {"title": [], "author": [], "date": []}
             wrong_authors = 0
             for g in gold:
-                if (holdout and not is_holdout(g["id"])) or (tuning and is_holdout(g["id"])):
+                if not in_split(g["id"], split):
                     continue
                 suffix = ".html.gz" if style == "html" else ".txt.gz"
                 raw = gzip.decompress((bench / name / style / f"{g['id']}{suffix}").read_bytes())
@@ -57,8 +58,9 @@ def run(bench: Path, sets: list[str], holdout: bool, use_model: bool, styles: tu
                 pages.append(scoring.set_page(name, g, got))
             agg = scoring.set_aggregate(name, pages)
             results[(name, style)] = agg
-            fields = "  ".join(f"{k} {sum(v) / len(v):.3f} (n={len(v)}" + (f", {wrong_authors} wrong)" if k == "author"
-                                                                          else ")") for k, v in meta.items() if v)
+            wrong = {"author": f", {wrong_authors} wrong"}
+            fields = "  ".join(f"{k} {sum(v) / len(v):.3f} (n={len(v)}{wrong.get(k, '')})"
+                               for k, v in meta.items() if v)
             print(f"{name:9} {style:13} P {agg['p']:.3f} R {agg['r']:.3f} F1 {agg['f1']:.3f} n={agg['n']}  {fields}",
                   flush=True)
     return results
@@ -68,8 +70,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--bench-dir", type=Path, default=Path("../shared/bench"))
     ap.add_argument("--sets", default="aeb,wcxb-dev,traf")
-    ap.add_argument("--holdout", action="store_true", help="the held-out fifth only")
-    ap.add_argument("--tuning", action="store_true", help="the other four fifths only")
+    split = ap.add_mutually_exclusive_group()
+    split.add_argument("--holdout", action="store_const", const="holdout", dest="split", default="all",
+                       help="the held-out fifth only")
+    split.add_argument("--tuning", action="store_const", const="tuning", dest="split",
+                       help="the other four fifths only")
     ap.add_argument("--html", action="store_true", help="score the HTML pages instead of the dumps")
     ap.add_argument("--no-model", action="store_true")
     ap.add_argument("--model", type=Path, help="evaluate this model file instead of the shipped one")
@@ -83,8 +88,7 @@ def main() -> None:
         with open(args.model, "rb") as fh:
             model = read_model(fh)
         text_stripper.load_model = lambda: model  # type: ignore[assignment]
-    run(args.bench_dir, args.sets.split(","), args.holdout, not args.no_model, ("html",) if args.html else STYLES,
-        args.tuning)
+    run(args.bench_dir, args.sets.split(","), args.split, not args.no_model, ("html",) if args.html else STYLES)
 
 
 if __name__ == "__main__":

@@ -53,6 +53,14 @@ def is_holdout(page_id: str) -> bool:
     return digest[0] < 256 * HOLDOUT_SHARE
 
 
+SPLITS = ("all", "tuning", "holdout")  # every page; the four fifths trained and tuned on; the held-out fifth
+
+
+def in_split(page_id: str, split: str) -> bool:
+    """Is the page in ``split`` (one of SPLITS)?"""
+    return split == "all" or is_holdout(page_id) == (split == "holdout")
+
+
 def page_matrix(text: str) -> tuple[np.ndarray, list[str]]:
     x, lines, _ = page_evidence(text)
     return x, lines
