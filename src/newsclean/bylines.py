@@ -221,8 +221,8 @@ def begins_with_given_name(name: str) -> bool:
     """Does ``name`` read as a person's name of two words or more, the first a given name in the lexicon
     (``data/given_names.txt``: Faker's first names of its 80-odd locales, built by
     ``training/given_names.py``)? Evidence that a site named so is a person's own ("Sam Bossley"), which
-    a brand ("Eat What Tonight", "Computer Overhauls") is not; a name missing from the lexicon proves
-    nothing.
+    a brand ("Eat What Tonight", "Computer Overhauls") is not, and that a dump's line without "By" names
+    someone; a name missing from the lexicon proves nothing.
 
     >>> begins_with_given_name("Sam Bossley"), begins_with_given_name("Eat What Tonight"), begins_with_given_name("Sam")
     (True, False, False)

@@ -410,8 +410,8 @@ def _browse_options(lines: list[str]) -> set[int]:
     different "By ..." lines or more on the page whose words are no person's name (no given name first)."""
     options: dict[str, list[int]] = {}
     for at, line in enumerate(lines):
-        if line.startswith("By ") and len(rest := line[3:].split()) <= MAX_OPTION_WORDS \
-                and rest[:1] != [] and rest[0].casefold() not in given_names() and not line[3:].isupper():
+        if line.startswith("By ") and 0 < len(rest := line[3:].split()) <= MAX_OPTION_WORDS \
+                and rest[0].casefold() not in given_names() and not line[3:].isupper():
             options.setdefault(line, []).append(at)
     return {at for ats in options.values() for at in ats} if len(options) > 1 else set()
 
