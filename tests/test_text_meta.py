@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 import newsclean
-from newsclean.strip.features import split_lines
+from newsclean.strip import text
+from newsclean.strip.features import compute_features, split_lines
 from newsclean.strip.model import feature_matrix, role_cues
 from newsclean.strip.text import gather_evidence
 
@@ -197,3 +198,26 @@ def test_a_line_without_by_is_an_author_only_if_it_reads_as_a_name(line: str, au
              "everyone to read.")
     page = _page("Council keeps the library open", line, "March 3, 2024").replace(PROSE[1], f"{PROSE[1]}\n\n{aside}")
     assert tuple(newsclean.clean(page, kind="text").authors) == authors
+
+
+@pytest.mark.parametrize("line, is_date", [
+    ("segunda-feira, 22 de janeiro de 2018 às 0:13", True),
+    ("Monday, January 22, 2018 at 0:13", True),
+    ("Δευτέρα, 22 Ιανουαρίου 2018, 00:13", True),
+    ("Published on March 3, 2020", True),
+    ("2018年1月22日 0:13", True),
+    ("Metasploit Wrap-Up 12/19/2025", False),  # a headline with a date in it
+    ("Trump wins on November 3, 2020", False),
+    ("Council keeps the library open on weekends", False),
+])
+def test_a_date_line_is_never_the_headline(line: str, is_date: bool) -> None:
+    feats, _ = compute_features([line], [True])
+    assert text.is_date_line(feats[0]) is is_date
+
+
+@pytest.mark.parametrize("line", ["Last Updated: December 15th 2025", "15th December 2025",
+                                  "segunda-feira, 22 de janeiro de 2018", "22 de enero de 2018"])
+def test_dates_with_ordinals_and_de_are_dates(line: str) -> None:
+    feats, _ = compute_features([line], [True])
+    assert feats[0].has_date
+

@@ -55,8 +55,8 @@ _SPEAKER = re.compile(
     r"\b(?:says|said|wrote|schreibt|sagt|dice|escribió|a écrit|ha scritto|пишет|пише|napisał)\s*:\s*$", re.I)
 _ENDS_WITH_COUNT = re.compile(r"\(\d[\d.,]*\)\s*$")
 _HAS_DIGIT_DATE = re.compile(
-    r"\b(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|[^\W\d_]{3,10}\.?\s+\d{1,2},?\s+\d{4}|"
-    r"\d{1,2}\.?\s+[^\W\d_]{3,10}\.?,?\s+\d{4}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\.\s?\d{1,2}\.\s?\d{1,2})")
+    r"\b(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|[^\W\d_]{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
+    r"\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?[^\W\d_]{3,10}\.?,?\s+(?:de\s+)?\d{4}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\.\s?\d{1,2}\.\s?\d{1,2})")
 _URL = re.compile(r"^\W*(?:https?://|www\.)\S+\W*$|^\S+@\S+\.\w+$", re.I)
 _PIPE_MENU = re.compile(r"(?:\s[|·•/]\s.*){2,}")
 

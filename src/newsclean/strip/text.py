@@ -21,6 +21,7 @@ from urllib.parse import unquote, urlsplit
 import numpy as np
 
 from ..bylines import BYLINE_LEAD, GLUED_LEAD, begins_with_given_name
+from ..dates import find_date
 from ..errors import TooLargeError
 from ..metadata import BY_INSIDE, parse_byline
 from ..models import Line, Role
@@ -183,7 +184,10 @@ def _strip_lines(text: str, lines: list[str], blank_before: list[bool], runon: b
     else:
         probs, role_probs = predicted
         span, keep = decode(probs, ev)
-        _drop_wordless_and_doubled(ev.feats, keep)
+        if span is None:  # the model sees no article: the rules' reading, if they see one (see NO_SPAN_FALLBACK)
+            span, keep = ev.rule_span, None
+        else:
+            _drop_wordless_and_doubled(ev.feats, keep)
     roles: list[tuple[Role, str]] = [(Role.REMOVED, "")] * len(lines)
     if span is None:
         return Stripped(tuple(Line(t, Role.REMOVED, "no-article") for t in lines), hints)
@@ -815,7 +819,7 @@ def _fits_role(role: str, f: LineFeatures, v: Verdict, current: tuple[Role, str]
         return False  # "Advertisement" is no headline, "© 2023 Site. All rights reserved." no byline
     if role == "title":  # above the article, or one of its first lines when that reads like a headline
         # (a headline repeated in the page, as in a breadcrumb, may be the title)
-        if current[0] is Role.BYLINE or i > top + TITLE_BELOW_TOP:
+        if current[0] is Role.BYLINE or i > top + TITLE_BELOW_TOP or is_date_line(f):
             return False
         if not kept:
             return i <= top
@@ -883,6 +887,28 @@ def _find_header(feats: list[LineFeatures], verdicts: list[Verdict], start: int,
             if roles[i][0] is Role.REMOVED and not verdicts[i].reason and verdicts[i].score > 0:
                 roles[i] = (Role.CAPTION, "caption")
     # subheadings promoted at the top of the span that became title/byline are settled; others stay
+
+
+# A line that is a date and at most DATE_LINE_MAX_WORDS other words (a weekday, "Published", "at"),
+# with fewer letters than the date has characters: "segunda-feira, 22 de janeiro de 2018 às 0:13",
+# "Monday, January 22, 2018 at 0:13". No headline (but "Metasploit Wrap-Up 12/19/2025" is one).
+DATE_LINE_MAX_WORDS = 2
+DATE_MAX_WORDS = 8  # "22 de janeiro de 2018 às 0:13" and its time
+_TIME_OF_DAY = re.compile(r"\b\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?", re.I)
+
+
+def is_date_line(f: LineFeatures) -> bool:
+    """Is the line a date (and time) with at most a weekday or a label beside it?"""
+    if f.date_time:
+        return True
+    if f.words > DATE_LINE_MAX_WORDS + DATE_MAX_WORDS or not any(c.isdigit() for c in f.text):
+        return False
+    found = find_date(f.text)
+    if found is None:
+        return False
+    rest = _TIME_OF_DAY.sub(" ", f.text[:found[1].start()] + " " + f.text[found[1].end():])
+    return (sum(1 for token in rest.split() if any(c.isalpha() for c in token)) <= DATE_LINE_MAX_WORDS
+            and sum(map(str.isalpha, rest)) <= len(found[1][0]))
 
 
 def _is_byline(f: LineFeatures) -> bool:
