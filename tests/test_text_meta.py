@@ -221,3 +221,15 @@ def test_dates_with_ordinals_and_de_are_dates(line: str) -> None:
     feats, _ = compute_features([line], [True])
     assert feats[0].has_date
 
+
+
+@pytest.mark.parametrize("dateline, date", [
+    ("Essay - Published: 2024.03.03 | politics | local | budget |", "2024-03-03"),
+    ("Local Desk / example.com / Updated: Mar 3, 2024, 21:47 IST", "2024-03-03T21:47"),
+])
+def test_a_date_line_set_as_a_menu_is_the_date_line(dateline: str, date: str) -> None:
+    # (removed as a menu for its separators; the teasers' dates below the article are not the date)
+    teasers = "\n\n".join(["Related stories", "Storm closes the coast road for a week", "March 20, 2024",
+                           "New bakery opens in the old station", "March 18, 2024"])
+    page = _page("Council keeps the library open on weekends", dateline).replace("Related stories", teasers)
+    assert newsclean.clean(page, kind="text").date == date
