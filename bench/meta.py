@@ -4,8 +4,9 @@ the held-out fifth (``training.train.is_holdout``), with the formulas of bench/s
     python -m bench.meta [--bench-dir ../shared/bench] [--sets wcxb-dev,traf] [--split all|tuning|holdout]
                          [--out bench/results/meta_html.jsonl] [--fast]
 
-A page counts for a field when its gold field is not null (as in ``python -m bench.run --only meta``: an
-empty gold field asks for no value). Every page's values go to --out, with ``holdout`` and ``match`` per
+A page counts for a field when its gold field is given, not null or empty (as in ``python -m bench.run
+--only meta``, and as ../shared/bench/README.md scores the peers: traf's empty dates and authors are pages
+nobody annotated, not pages that ask for none). Every page's values go to --out, with ``holdout`` and ``match`` per
 field, so that rules are designed on the tuning pages' mismatches only.
 """
 
@@ -69,7 +70,7 @@ def run(bench: Path, sets: list[str], split: str, out: Path, fast: bool = False)
                 row: dict = {"set": name, "id": page.id, "holdout": held, "url": page.url}
                 for field in META_FIELDS:
                     gold = page.gold.get(field)
-                    if gold is None:
+                    if not gold:  # not given (as report.score_meta)
                         continue
                     match = scoring.meta_match(field, gold, got[field])
                     row[field] = {"gold": gold, "got": got[field], "match": match}

@@ -56,10 +56,12 @@ def score_text(metric: str, pages: Sequence[Page], results: dict[str, Result]) -
 
 
 def score_meta(pages: Sequence[Page], results: dict[str, Result], fields: Sequence[str]) -> tuple[list, dict]:
-    """Mismatch rows and accuracy per field, over pages whose gold field is not null."""
+    """Mismatch rows and accuracy per field, over pages whose gold field is given (not null, not empty:
+    the formula that gives ../shared/bench/README.md's figures for trafilatura's metadata, e.g. traf
+    date 0.865 = 630/728; counting traf's 123 empty dates as "no date" gave it 0.743)."""
     mismatches, summary = [], {}
     for field in fields:
-        scored = [p for p in pages if p.gold.get(field) is not None]
+        scored = [p for p in pages if p.gold.get(field)]
         right = 0
         for page in scored:
             got = results[page.id]["out"].get(field)
@@ -144,7 +146,7 @@ def meta_table(set_name: str, entries: Sequence[tuple], fields_of: dict[str, Seq
          s["docs_s"]]
         for style, system, s in entries
     ]  # fmt: skip
-    title = f"META — {set_name}: accuracy where the gold field is not null"
+    title = f"META — {set_name}: accuracy where the gold field is given (not null or empty)"
     return format_table(title, headers, rows, _timing_note(entries))
 
 
