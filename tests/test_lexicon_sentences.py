@@ -136,3 +136,13 @@ def test_thai_donation_and_share_lines_are_removed() -> None:
     assert doc.text.split("\n\n") == THAI
     removed = {ln.text: ln.reason for ln in doc.lines if not ln.role.kept}
     assert {removed[line] for line in chrome} <= {"lexicon:donation", "lexicon:share"}, removed
+
+
+@pytest.mark.parametrize("line", ["weiterlesen 5 Minuten", "Lire la suite »", "Czytaj dalej", "続きを読む"])
+def test_a_teasers_read_more_link_is_chrome(line: str) -> None:
+    assert lexicon.lexicon_category(line) == "related"
+
+
+def test_continue_reading_is_no_section_heading() -> None:
+    # it labels an advertisement inside an article ("Continue Reading Below") as often as a teaser's link
+    assert lexicon.lexicon_category("Continue Reading Below") is None
