@@ -11,6 +11,10 @@ UNSPACED = re.compile(
     r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]"
 )
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# What ends a sentence, in every script: Latin's and CJK's stops, and the danda of Hindi, Bengali and
+# other Indic scripts (।, ॥), the Urdu full stop (۔), the Arabic question mark (؟), the Burmese (။),
+# Ethiopic (።) and Armenian (։) full stops.
+SENTENCE_STOPS = ".!?…。！？।॥۔؟။።։"
 
 # In unspaced scripts, this many characters carry about as much as one word of English
 # (the usual 1.5-2 chars per word estimate for Chinese and Japanese news text).

@@ -13,7 +13,7 @@ from itertools import chain
 from operator import itemgetter
 from typing import Any
 
-from ..textutil import UNSPACED, count_bytes, count_words, has_any, words
+from ..textutil import SENTENCE_STOPS, UNSPACED, count_bytes, count_words, has_any, words
 from . import lexicon
 from .glued import cut_glued
 from .nodes import join_nodes
@@ -28,7 +28,7 @@ SHORT_WORDS = 15
 # pages rarely repeat except as pull quotes.
 REPEAT_MAX_WORDS = 40
 
-TERMINAL = tuple(".!?…。！？»\"”’)」』;:")
+TERMINAL = tuple(SENTENCE_STOPS + "»\"”’)」』;:")
 # Invisible direction marks that right-to-left text often ends with, after its full stop.
 BIDI_MARKS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _DATE_TIME_ONLY = re.compile(
@@ -183,7 +183,8 @@ def _visible_only(lines: list[str], blank: list[bool], raws: list[str]) -> tuple
 RUNON_WORDS = 400
 RUNON_MIN_WORDS, RUNON_MIN_UNFINISHED, RUNON_MAX_LINES = 60, 3, 10
 RUNON_SHARE = 0.5
-_SENTENCE_END = re.compile(r"(?:(?<=[.!?…。！？])|(?<=[.!?…。！？][\"”»’)」』]))\s+(?=[\"“«(「『]?[^\W\d_])")
+_SENTENCE_END = re.compile(rf"(?:(?<=[{SENTENCE_STOPS}])|(?<=[{SENTENCE_STOPS}][\"”»’)」』]))"
+                           r"\s+(?=[\"“«(「『]?[^\W\d_])")
 # A cut after an initial or a short capitalised abbreviation ("U.S.", "Dr.", "Jan.") is undone (not
 # after a number: "... rose by 5." ends a sentence).
 _ABBREVIATION_END = re.compile(r"(?:\b[^\W\d_]\.|\b[A-Z][a-z]{0,2}\.)$")
@@ -476,7 +477,7 @@ def _own_evidence(line: str) -> tuple[tuple[str, ...], dict[str, Any]]:
 
 # A sentence of at least this many words ("WeWork declined to comment." has four).
 SENTENCE_MIN_WORDS = 4
-_SENTENCE_STOPS = tuple(".!?…。！？")
+_SENTENCE_STOPS = tuple(SENTENCE_STOPS)
 _CLOSING = "\"”’»)]」』" + BIDI_MARKS
 # "Advertisement. Scroll to continue reading.", "Related: ...": a label and then a sentence.
 _LABEL_FIRST = re.compile(r"^\W*\w+\s*[.:!?|>»›–—]\s")

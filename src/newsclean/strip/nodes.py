@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from ..bylines import BYLINE_LEAD
+from ..textutil import SENTENCE_STOPS
 
 # The share of continuations (see the docstring) from which a page is read as one text node a
 # line: 0.008 is the median of the bench's browser dumps, 0.06 their 90th percentile; the same
@@ -38,7 +39,7 @@ DATELINE_MAX_WORDS = 6
 # A line of at least HEADING_MIN_WORDS words, HEADING_SHARE of them capitalised, is a heading
 # (a German sentence's nouns are capitalised, its verbs and articles are not).
 HEADING_MIN_WORDS, HEADING_SHARE = 3, 0.75
-_SENTENCE_END = tuple(".!?…。！？")
+_SENTENCE_END = tuple(SENTENCE_STOPS)
 _CLOSING = tuple(",.;:!?)]}»”’%")  # what follows a word with no space before it
 _CONTINUATION_START = frozenset(_CLOSING)
 _OPENING = tuple("([{«„“‘/-")

@@ -17,7 +17,7 @@ import re
 import unicodedata
 from itertools import zip_longest
 
-from ..textutil import UNSPACED
+from ..textutil import SENTENCE_STOPS, UNSPACED
 
 # A page is read as hard-wrapped when its width W (see WIDTH_RANK) lies in the range of such tools
 # (lynx and w3m default to 80 columns, html2text to 78, e-mail to 72, some tools to 60 or 132), and
@@ -36,7 +36,7 @@ MIN_WRAP_BREAK_SHARE = 0.5
 # at its last one by chance); whole paragraphs each on a line all end like sentences. Past this share
 # of the would-be wraps ending like sentences, the page is not wrapped.
 MAX_TERMINAL_SHARE = 0.5
-SENTENCE_END = tuple(".!?…。！？\"”’»)」")
+SENTENCE_END = tuple(SENTENCE_STOPS + "\"”’»)」")
 # W is the width of the WIDTH_RANK-th widest line that could be broken: one or two wider lines (a
 # preformatted line) do not set it, but a page with more is not wrapped (paragraphs on one line).
 WIDTH_RANK = 3
