@@ -101,12 +101,11 @@ LEXICON: dict[str, tuple[str, ...]] = {
         # a teaser's "read more" link ("weiterlesen 5 Minuten", "Lire la suite »"; as navigation, which
         # ends no article, traf's browser dumps gained 0.001 less); not "continue reading", which labels an
         # advertisement inside the article ("Continue Reading Below": aeb lost 0.001)
-        "weiterlesen", "mehr lesen", "lire la suite", "seguir leyendo",
-        "continuar leyendo", "continua a leggere", "leggi tutto", "continuar lendo", "ler mais", "читать далее",
-        "читати далі", "czytaj dalej", "czytaj więcej", "διαβάστε περισσότερα", "続きを読む", "阅读全文",
-        "더 보기", "devamını oku", "lees verder", "číst dál", "čítať ďalej", "citește mai mult", "läs mer",
-        "læs mere", "les mer", "lue lisää", "pročitaj više", "lasīt vairāk", "skaityti daugiau", "loe edasi",
-        "baca selengkapnya", "đọc tiếp", "اقرأ المزيد", "קרא עוד",
+        "weiterlesen", "mehr lesen", "lire la suite", "seguir leyendo", "continuar leyendo", "continua a leggere",
+        "leggi tutto", "continuar lendo", "ler mais", "читать далее", "читати далі", "czytaj dalej", "czytaj więcej",
+        "διαβάστε περισσότερα", "続きを読む", "阅读全文", "더 보기", "devamını oku", "lees verder", "číst dál",
+        "čítať ďalej", "citește mai mult", "läs mer", "læs mere", "les mer", "lue lisää", "pročitaj više",
+        "lasīt vairāk", "skaityti daugiau", "loe edasi", "baca selengkapnya", "đọc tiếp", "اقرأ المزيد", "קרא עוד",
         "اقرأ أيضاً", "مقالات ذات صلة", "الأكثر قراءة", "קראו עוד", "כתבות נוספות", "بیشتر بخوانید", "مطالب مرتبط",
         "यह भी पढ़ें", "संबंधित खबरें", "อ่านเพิ่มเติม", "ข่าวที่เกี่ยวข้อง",
     ),

@@ -184,8 +184,8 @@ def _strip_lines(text: str, lines: list[str], blank_before: list[bool], runon: b
     else:
         probs, role_probs = predicted
         span, keep = decode(probs, ev)
-        if span is None:  # the model sees no article: the rules' reading, if they see one (see NO_SPAN_FALLBACK)
-            span, keep = ev.rule_span, None
+        if span is None:  # the model gives no line even odds (a lone teaser paragraph under its headline):
+            span, keep = ev.rule_span, None  # the rules' reading, if they see an article
         else:
             _drop_wordless_and_doubled(ev.feats, keep)
     roles: list[tuple[Role, str]] = [(Role.REMOVED, "")] * len(lines)
