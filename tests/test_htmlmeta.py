@@ -295,8 +295,29 @@ def test_a_shown_update_date_is_not_the_publication_date() -> None:
     body = "<h1>Tram line opens</h1><p>Updated March 1, 2022</p><p>Text.</p>"
     m = meta(head, body)
     assert (m.date, m.modified) == ("2021-12-02T10:00:00+01:00", "2022-03-01T10:00:00+01:00")
-    body = "<h1>Tram line opens</h1><p>March 1, 2022</p><p>Text.</p>"  # shown, but it is the update
+    # both dates shown by the headline, the update's unlabelled: the other one is the publication date
+    body = "<h1>Tram line opens</h1><p>March 1, 2022 · December 2, 2021</p><p>Text.</p>"
     assert meta(head, body).date == "2021-12-02T10:00:00+01:00"
+
+
+def test_the_only_date_shown_is_the_date_even_when_declared_as_the_modification() -> None:
+    # "20. März 2021 - 15:00 Uhr" under rtl.de's headline, declared dateModified, datePublished 4 days before
+    head = ('<meta property="article:published_time" content="2021-03-16T16:16:10+00:00">'
+            '<meta property="article:modified_time" content="2021-03-20T15:00:00+01:00">')
+    body = "<h1>Lockdown verlängert</h1><p>20. März 2021 - 15:00 Uhr</p><p>Bund und Länder wollen...</p>"
+    assert meta(head, body).date == "2021-03-20"
+
+
+def test_the_dateline_below_the_headline_before_a_date_above_it() -> None:
+    body = ("<p>30.01.2020 20:00 Stammtisch</p><h1>Wir unterstützen Fridays for Future</h1><p>von flerche</p>"
+            "<p>21. September 2019</p><p>Text.</p>")
+    assert meta(body=body).date == "2019-09-21"
+
+
+def test_a_date_labelled_published_below_the_article() -> None:
+    paragraphs = "".join(f"<p>Absatz {i} des Artikels.</p>" for i in range(20))
+    body = f"<h1>Vom Boden aus gedacht</h1>{paragraphs}<p>Erschienen am: 01.11.2023</p>"
+    assert meta(body=body).date == "2023-11-01"
 
 
 def test_htmldate_is_the_fallback_but_a_year_alone_is_no_date() -> None:

@@ -118,3 +118,28 @@ def parse_date_text(text: str, languages: list[str] | None = None) -> str | None
     if not isinstance(parsed, datetime) or not MIN_YEAR <= parsed.year <= MAX_YEAR:
         return None
     return parsed.date().isoformat()
+
+
+# A label that makes the date right after it the publication date ("Published: Jan 29, 2025", "Erschienen
+# am: 01.11.2023"); it may be glued to the word before it ("By Korin MillerPublished: ...").
+_PUBLISHED = re.compile(r"(?:\b|(?<=[a-zß-ÿа-яα-ω])(?=[A-ZА-ЯΑ-Ω]))(?i:published|posted|veröffentlicht|erschienen|"
+                        r"publié|publicado|pubblicato|opublikowano|опубліковано|опубликовано|δημοσιεύθηκε|δημοσίευση)"
+                        r"(?i:\s+(?:on|am|le|el|il))?\s*:?\s*")
+LABELLED_DATE_SPAN = 40  # characters after the label the date may take
+
+
+def labelled_publication(text: str) -> str | None:
+    """The date right after the first "published" label in ``text`` that has one, as ISO 8601.
+
+    >>> labelled_publication("By Korin MillerPublished: Jan 29, 2025Tanja Ivanova")
+    '2025-01-29'
+    >>> labelled_publication("Erschienen am: 01.11.2023")
+    '2023-11-01'
+    >>> labelled_publication("An unpublished 3 May 2020 draft") is None
+    True
+    """
+    for label in _PUBLISHED.finditer(text):
+        found = find_date(text[label.end():label.end() + LABELLED_DATE_SPAN])
+        if found and found[1].start() == 0:
+            return found[0]
+    return None

@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .bylines import names_in_byline
-from .dates import find_date
+from .dates import find_date, labelled_publication
 from .htmlmeta import norm, strip_site_name
 from .models import Line, Metadata, Role
 from .strip import Stripped
@@ -109,12 +109,6 @@ def _top_lines(stripped: Stripped) -> Iterator[Line]:
 # On a run-on page the date line is glued to what surrounds it ("By Korin MillerPublished: Jan 29,
 # 2025Tanja Ivanova//Getty Images"): a date right after a "published" label, in the page's top
 # lines, is the date.
-_PUBLISHED = re.compile(r"(?:\b|(?<=[a-zß-ÿа-яα-ω])(?=[A-ZА-ЯΑ-Ω]))(?i:published|posted|veröffentlicht|publié|"
-                        r"publicado|pubblicato|опубліковано|опубликовано|δημοσιεύθηκε|δημοσίευση)"
-                        r"(?i:\s+(?:on|am|le|el|il))?\s*:?\s*")
-LABELLED_DATE_SPAN = 40  # characters after the label the date may take
-
-
 def labelled_date(stripped: Stripped) -> str | None:
     """The date after the first "Published:" label near the top of a page, before readers' comments.
 
@@ -124,12 +118,7 @@ def labelled_date(stripped: Stripped) -> str | None:
     >>> labelled_date(Stripped((Line("An unpublished 3 May 2020 draft", Role.BODY),))) is None
     True
     """
-    for line in _top_lines(stripped):
-        for label in _PUBLISHED.finditer(line.text):
-            found = find_date(line.text[label.end():label.end() + LABELLED_DATE_SPAN])
-            if found and found[1].start() == 0:
-                return found[0]
-    return None
+    return next((found for line in _top_lines(stripped) if (found := labelled_publication(line.text))), None)
 
 
 # ... and so is its byline: "By" and a capitalised name, read as a byline of LABELLED_BYLINE_SPAN
