@@ -146,3 +146,22 @@ def test_a_teasers_read_more_link_is_chrome(line: str) -> None:
 def test_continue_reading_is_no_section_heading() -> None:
     # it labels an advertisement inside an article ("Continue Reading Below") as often as a teaser's link
     assert lexicon.lexicon_category("Continue Reading Below") is None
+
+
+CHINESE = [
+    "市议会周二批准了重建旧港口的计划，结束了一场让居民争论了十多年的辩论，议会内部对此也曾意见分歧。",
+    "该计划预计耗资约四千万欧元，包括一个新的渡轮码头、一座滨水公园，以及在目前仓库所占土地上为约六百户家庭建造的住房。",
+    "反对者表示，这个项目将推高周边街道的租金，并迫使自上世纪五十年代以来一直在那里经营的小作坊搬走，市议会对此予以否认。",
+    "渡轮码头的工程预计需要两年时间，之后旧码头将被改造成一条设有咖啡馆、长椅和一座港口历史小博物馆的步行道。",
+]
+# what news sites print under every article (the wording is this test's own)
+CHINESE_NOTICE = ("本网版权说明：凡注明来源为本网的所有文字、图片和音视频作品，版权均属本网所有，未经授权禁止转载、摘编或以其他方式"
+                  "使用上述作品。已经授权使用作品的，应在授权范围内使用，并注明来源，违者必究。")
+
+
+def test_a_chinese_copyright_notice_after_the_article_is_removed() -> None:
+    lines = ["首页", "登录", "市议会批准旧港口重建计划", "2024年3月3日", *CHINESE, "（编辑：张三）", "相关新闻",
+             "港口城市的预算获得通过", CHINESE_NOTICE]
+    doc = newsclean.clean("\n\n".join(lines), kind="text")
+    assert doc.text.split("\n\n") == CHINESE
+    assert lexicon.lexicon_hits(CHINESE_NOTICE) >= 3
