@@ -155,8 +155,9 @@ CHINESE = [
     "渡轮码头的工程预计需要两年时间，之后旧码头将被改造成一条设有咖啡馆、长椅和一座港口历史小博物馆的步行道。",
 ]
 # what news sites print under every article (the wording is this test's own)
-CHINESE_NOTICE = ("本网版权说明：凡注明来源为本网的所有文字、图片和音视频作品，版权均属本网所有，未经授权禁止转载、摘编或以其他方式"
-                  "使用上述作品。已经授权使用作品的，应在授权范围内使用，并注明来源，违者必究。")
+CHINESE_NOTICE = ("本网版权说明：凡注明来源为本网的所有文字、图片和音视频作品，版权均属本网所有，"
+                  "未经授权禁止转载、摘编或以其他方式使用上述作品。已经授权使用作品的，应在授权范围内使用，"
+                  "并注明来源，违者必究。")
 
 
 def test_a_chinese_copyright_notice_after_the_article_is_removed() -> None:
