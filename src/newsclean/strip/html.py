@@ -421,9 +421,11 @@ def _merge(page: RenderedPage, first: list[tuple[Line, int | None]], second: lis
     # text trafilatura gave in pieces that are not rendered lines is kept as it gave it: a rendered
     # line holding the same words is not added a second time
     given = " " + " ".join(_word_key(line.text) for line, i in second if i is None and line.role.kept) + " "
+    kept_runs = set().union(*(_shingles(_word_key(line.text)) for line, _ in second if line.role.kept))
     out = []
     for line, i in second:
-        if i is not None and keep[i] and not line.role.kept and len(given) > 2 and f" {_word_key(line.text)} " in given:
+        if i is not None and keep[i] and not line.role.kept and (
+                (len(given) > 2 and f" {_word_key(line.text)} " in given) or _repeats_kept(line.text, kept_runs)):
             keep[i] = False
         if i is not None and line.role in (Role.BODY, Role.REMOVED) and keep[i] != line.role.kept:
             line = (Line(line.text, Role.BODY, "") if keep[i]
@@ -431,6 +433,32 @@ def _merge(page: RenderedPage, first: list[tuple[Line, int | None]], second: lis
                               else ev.verdicts[i].reason or MERGE_REASON))
         out.append((line, i))
     return out
+
+
+# A rendered line that holds paragraphs of the article a second time (an element with the whole text
+# again, hidden or folded) is not added: at least this share of its runs of SHINGLE_WORDS words are in
+# the lines kept already. Only lines of REPEATED_MIN_WORDS words or more: a short line met twice is a
+# list of contents and its subheadings, which the article has twice.
+REPEATED_SHARE = 0.9
+SHINGLE_WORDS = 5
+REPEATED_MIN_WORDS = 25
+
+
+def _shingles(key: str) -> set[tuple[str, ...]]:
+    """The runs of SHINGLE_WORDS words of a ``_word_key`` (a shorter text: its words, as one run)."""
+    words = key.split()
+    return {tuple(words[k:k + SHINGLE_WORDS]) for k in range(max(1, len(words) - SHINGLE_WORDS + 1))}
+
+
+def _repeats_kept(text: str, kept: set[tuple[str, ...]]) -> bool:
+    """Are most of ``text``'s word runs (``_shingles``) among ``kept``, the kept lines' runs, its first
+    and last among them? (A line that begins or ends with words kept nowhere is the whole of what
+    trafilatura gave in pieces, cut mid-sentence at its links: "Mitte Januar 2022 hat" / "Strava" /
+    "ein Update ...".)"""
+    words = _word_key(text).split()
+    runs = [tuple(words[k:k + SHINGLE_WORDS]) for k in range(max(1, len(words) - SHINGLE_WORDS + 1))]
+    return len(words) >= REPEATED_MIN_WORDS and runs[0] in kept and runs[-1] in kept \
+        and sum(run in kept for run in runs) >= REPEATED_SHARE * len(runs)
 
 
 # Readers' comments that trafilatura took for the article (it is asked to leave comments out): the kept
