@@ -88,6 +88,22 @@ def test_url_slug_words() -> None:
         "city", "council", "approves", "budget"}
     assert url_slug_words("https://example.com/news/12345") == frozenset()
     assert url_slug_words(None) == frozenset()
+    # the page's own name ends the path; the sections it is filed under come before it
+    assert url_slug_words("https://example.com/travel-tips/trip-planning/travel-insurance") == {"travel", "insurance"}
+    assert url_slug_words("https://example.com/life-style/meditation-heals-the-brain/articleshow/126041363.cms") == {
+        "meditation", "heals", "the", "brain"}
+    # a last segment of one word is the page's name (or an id): only a headline's long slug before it counts
+    assert url_slug_words("https://example.ch/wohnen/angenehmes-raumklima/kondenswasser.html") == frozenset()
+    assert url_slug_words("https://example.cl/politica/la-agenda-con-que-interior-busca/DHCHJTT5TNE/") == {
+        "la", "agenda", "con", "que", "interior", "busca"}
+
+
+def test_a_section_named_in_the_url_is_not_taken_for_the_headline() -> None:
+    page = "\n\n".join(["Home", "Destinations", "Travel Tips", "Tours", "Shop", "Travel Tips", "Trip Planning",
+                        "What Travel Insurance Covers in Europe", "By Erika Muster", *PROSE, "Related stories",
+                        "Share this article"])
+    doc = newsclean.clean(page, kind="text", url="https://example.com/travel-tips/trip-planning/travel-insurance")
+    assert doc.title == "What Travel Insurance Covers in Europe"
 
 
 def test_url_slug_picks_the_headline_among_teasers() -> None:

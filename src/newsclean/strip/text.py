@@ -676,23 +676,42 @@ SLUG_MIN_WORDS = 2
 SLUG_MIN_SHARE = 0.6
 SLUG_MIN_PROBABILITY = 0.05
 SLUG_WEIGHT = 1.0
+SLUG_FALLBACK_WORDS = 4
+# Path segments that name no page: a format, a view, the kind of page.
+SLUG_GENERIC = frozenset({"amp", "index", "print", "article", "articles", "articleshow", "story", "stories", "news",
+                          "post", "posts", "view", "page", "default", "full", "comments", "html", "htm", "php",
+                          "aspx", "cms", "www", "en", "de", "fr", "es", "it"})
 _SLUG_SPLIT = re.compile(r"[-_+.\s]+|%20")
 _SLUG_END = re.compile(r"\.(?:s?html?|php|aspx?|jsp)$", re.I)
 
 
 def url_slug_words(url: str | None) -> frozenset[str]:
-    """The words of the URL path's wordiest segment ("city", "council", ...), casefolded; numbers
-    and one-letter words dropped. Empty when the URL has no slug of SLUG_MIN_WORDS words."""
+    """The words of the page's own name in the URL path, casefolded, numbers and one-letter words
+    dropped: its last segment of SLUG_MIN_WORDS words ("/travel-tips/trip-planning/travel-insurance":
+    the sections a page is filed under come before its name), passing over segments of numbers or of
+    SLUG_GENERIC words ("/amp", "/articleshow/126041363.cms"). Behind a last segment of one word (a
+    name of one word, an id) only a segment of SLUG_FALLBACK_WORDS is taken: a headline's slug, not a
+    section's name. Empty when there is none.
+
+    >>> sorted(url_slug_words("https://example.com/business-guide/manage-your-business/strengthen-security/amp"))
+    ['security', 'strengthen']
+    >>> url_slug_words("https://example.ch/wohnen/angenehmes-raumklima/kondenswasser.html")
+    frozenset()
+    >>> len(url_slug_words("https://example.cl/politica/noticia/la-agenda-con-que-interior-busca/DHCHJTT5TNE/"))
+    5
+    """
     if not url:
         return frozenset()
-    path = urlsplit(url).path
-    best: list[str] = []
-    for segment in path.split("/"):
+    wanted = SLUG_MIN_WORDS
+    for segment in reversed(urlsplit(url).path.split("/")):
         words = [w for w in _SLUG_SPLIT.split(_SLUG_END.sub("", unquote(segment)).casefold())
                  if len(w) > 1 and not w.isdigit()]
-        if len(words) > len(best):
-            best = words
-    return frozenset(best) if len(best) >= SLUG_MIN_WORDS else frozenset()
+        if not words or SLUG_GENERIC.issuperset(words):
+            continue
+        if len(words) >= wanted:
+            return frozenset(words)
+        wanted = SLUG_FALLBACK_WORDS
+    return frozenset()
 
 
 def _slug_share(text: str, slug: frozenset[str]) -> float:
