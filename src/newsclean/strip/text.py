@@ -698,7 +698,7 @@ def url_slug_words(url: str | None) -> frozenset[str]:
     >>> url_slug_words("https://example.ch/wohnen/angenehmes-raumklima/kondenswasser.html")
     frozenset()
     >>> len(url_slug_words("https://example.cl/politica/noticia/la-agenda-con-que-interior-busca/DHCHJTT5TNE/"))
-    5
+    6
     """
     if not url:
         return frozenset()
