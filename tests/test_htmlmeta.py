@@ -145,6 +145,11 @@ def test_the_only_h1_is_the_headline_a_reader_sees() -> None:
     ("Autori: Anna Ūdre (LTV Ziņu dienesta redaktore)", ["Anna Ūdre"]),
     ("Авторы: Анна Иванова", ["Анна Иванова"]),
     ("By NOC Admin", []),
+    ("ByJ.R. Stone", ["J.R. Stone"]),
+    ("Von Mat\xadthi\xadas Lau\u200berer", ["Matthias Lauerer"]),  # soft hyphens and a zero-width space
+    ("Por Mariano Martín mmartin@ambito.com.ar", ["Mariano Martín"]),  # the author's e-mail address
+    ("Por Williams Perdomo @wperdomod -", ["Williams Perdomo"]),  # and handle
+    ("Von Katharina Schmidt Kategorien: Mode", ["Katharina Schmidt"]),  # the categories glued after the name
 ])
 def test_names_in_byline(byline: str, names: list[str]) -> None:
     assert names_in_byline(byline) == names

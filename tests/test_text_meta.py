@@ -181,6 +181,10 @@ def test_a_nickname_in_quotes_and_a_cms_label_are_not_taken_for_names() -> None:
     assert names_in_byline("By Lee “Faker” Sang-hyeok") == ["Lee Sang-hyeok"]
     assert names_in_byline('The "Best" Guide To Life') == []  # a headline with a word in quotes
     assert names_in_byline("Submitted on Mon, 2019-01-21 13:49") == []  # Drupal's label, no name
+    from newsclean.metadata import parse_byline
+    assert parse_byline("Eine Kolumne von Nils Pickert")[0] == ["Nils Pickert"]  # "a column by"
+    assert parse_byline("A column by Jane Doe")[0] == ["Jane Doe"]
+    assert parse_byline("Christoph von Eichhorn")[0] == ["Christoph von Eichhorn"]  # a particle, not a "by"
 
 
 def test_a_long_byline_kept_in_the_body_still_gives_the_authors() -> None:

@@ -19,7 +19,7 @@ BYLINE_END = re.compile(
     r"\b(?:(?:edited|reviewed|fact[- ]?checked|illustrated|produced|updated|translated)\s+by|medically reviewed|"
     r"(?:last\s+)?updated|published|posted(?!\s+by)|veröffentlicht(?!\s+von)|publiziert|aktualisiert|"
     r"erschienen|mis à jour|publié|actualizado|publicado|view|read more|learn more|see all|alle artikel|"
-    r"more from|follow|stand)\b.*|\d.*", re.I)
+    r"more from|follow|stand|kategorien?|categor(?:y|ies)|tags|themen|photos?\s*:|fotos?\s*:)\b.*|\d.*", re.I)
 # Weekdays, which end a name as months do ("Hanna Schmidt am Samstag").
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
                       "wed", "thu", "fri", "sat", "sun", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
@@ -38,8 +38,13 @@ BYLINE_LEAD = re.compile(
     r"av|af|przez|от|від|автор)\b\s*:?\s*|^(?:authors?|authored by|autor(?:in|/in|en)?|auteur|autore|autori|"
     r"autors|autorzy|autorius|авторы|автори|författare|forfatter|szerző|text|"
     r"fotos?|photos?|interview|words|artikel von|contributors?|reporting)(?:\s*(?:&|und|and)\s*\w+)?\s*:\s*", re.I)
-# "ByDaryl Austin", "Written ByReyan Perumal": the lead glued to the name by the page's markup.
-GLUED_LEAD = re.compile(r"^(?:Written\s+|Posted\s+)?(?:By|BY|Von|Par|Por)(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")
+# "ByDaryl Austin", "Written ByReyan Perumal", "ByJ.R. Stone": the lead glued to the name by the page's markup.
+GLUED_LEAD = re.compile(r"^(?:Written\s+|Posted\s+)?(?:By|BY|Von|Par|Por)(?=[A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]|\.[A-Z]))")
+# What is no part of a name: characters that do not show (soft hyphens: "Mat\xadthi\xadas"), and the
+# author's e-mail address or social handle after it ("Por Mariano Martín mmartin@ambito.com.ar",
+# "Por Williams Perdomo @wperdomod").
+INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+CONTACT = re.compile(r"\S+@\S+\.\w+|(?<!\S)@\w+")
 # A credit for a source or a picture, not an author: "Quelle: SLF Davos", "Photo: Jane Doe".
 CREDIT = re.compile(r"(?:quelle|source|foto|photo|bild|image|credit|crédit|fuente|fonte)s?\b", re.I)
 # Between names, or between a name and what describes it ("Jane Doe | Senior Editor", "Jane Doe • 5 min").
@@ -112,7 +117,7 @@ def names_in_byline(text: str, min_words: int = 1) -> list[str]:
     >>> names_in_byline('By Amanda "Tania Mae" Tan November 19, 2023'), names_in_byline("Submitted on Mon")
     (['Amanda Tan'], [])
     """
-    text = " ".join(html.unescape(text).split())
+    text = " ".join(CONTACT.sub(" ", INVISIBLE.sub("", html.unescape(text))).split())
     if CREDIT.match(text):
         return []
     text = DATE_AFTER_NAME.sub("", PARENTHESIS.sub("", text))

@@ -258,7 +258,8 @@ def _names(names_part: str, has_by: bool) -> list[str]:
 
 _NAME_START = re.compile(r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'.-]*\s*){1,3}")
 _BYLINE_VERB = re.compile(r"(?i)veröffentlicht|gespeichert|geschrieben|verfasst|erstellt|posted|written|published|"
-                          r"artikel|beitrag|article|story|post\b|"
+                          r"artikel|beitrag|article|story|post\b|kolumne|column|kommentar|commentary|essay|analyse|"
+                          r"analysis|interview|reportage|rezension|review|"
                           r"publié|publicado|pubblicato|опубліковано|опубликовано")
 BY_INSIDE = re.compile(r"\s(?:by|von|par|por|di|door|av|przez|від|автор)\s+(?=\S)", re.I)
 # Lower-case particles that may stand inside a name ("Christoph von Ritter", "Loïc Le Clerc").
