@@ -150,6 +150,7 @@ def test_the_only_h1_is_the_headline_a_reader_sees() -> None:
     ("Por Mariano Martín mmartin@ambito.com.ar", ["Mariano Martín"]),  # the author's e-mail address
     ("Por Williams Perdomo @wperdomod -", ["Williams Perdomo"]),  # and handle
     ("Von Katharina Schmidt Kategorien: Mode", ["Katharina Schmidt"]),  # the categories glued after the name
+    ("Words: Rudolf Fischer, Simon Kohler Photos: Simon Kohler", ["Rudolf Fischer", "Simon Kohler"]),
 ])
 def test_names_in_byline(byline: str, names: list[str]) -> None:
     assert names_in_byline(byline) == names
