@@ -82,6 +82,8 @@ def test_phrases_of_gives_each_phrase_with_its_length() -> None:
     ("यह भी पढ़ें", "related"),  # Hindi
     ("อ่านเพิ่มเติม", "related"),  # Thai
     ("More Must-Reads From TIME", "related"),
+    ("Ähnliche Beiträge", "related"), ("Temas relacionados", "related"), ("Похожие статьи", "related"),
+    ("Articles liés", "related"), ("← vorheriger Beitrag", "navigation"), ("Next post", "navigation"),
     ("Vláda schválila nový rozpočet", None),
 ])
 def test_lexicon_languages_beyond_the_bench(line: str, category: str | None) -> None:

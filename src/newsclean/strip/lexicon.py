@@ -32,6 +32,10 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "reportar un error", "segnala un errore", "нашли ошибку", "сообщить об ошибке", "знайшли помилку",
         "повідомити про помилку", "zgłoś błąd", "ziņot par kļūdu", "kļūda rakstā", "pranešti apie klaidą",
         "teata veast",
+        # the links to the blog's neighbouring posts
+        "next post", "previous post", "older post", "older posts", "newer post", "newer posts", "nächster beitrag",
+        "vorheriger beitrag", "article suivant", "article précédent", "artículo anterior", "artículo siguiente",
+        "следующая статья", "предыдущая статья", "наступна стаття", "попередня стаття",
     ),
     "newsletter": (
         "newsletter", "subscribe", "subscribed", "unsubscribe", "sign up for", "in your inbox", "to your inbox",
@@ -108,6 +112,14 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "lasīt vairāk", "skaityti daugiau", "loe edasi", "baca selengkapnya", "đọc tiếp", "اقرأ المزيد", "קרא עוד",
         "اقرأ أيضاً", "مقالات ذات صلة", "الأكثر قراءة", "קראו עוד", "כתבות נוספות", "بیشتر بخوانید", "مطالب مرتبط",
         "यह भी पढ़ें", "संबंधित खबरें", "อ่านเพิ่มเติม", "ข่าวที่เกี่ยวข้อง",
+        # lists of other articles under their common headings
+        "similar articles", "related content", "related topics", "more like this", "ähnliche artikel",
+        "ähnliche beiträge", "ähnliche themen", "verwandte artikel", "verwandte themen", "weitere beiträge",
+        "das könnte dich auch interessieren", "articles similaires", "articles liés", "à lire également",
+        "artículos relacionados", "temas relacionados", "también te puede interesar", "artigos relacionados",
+        "você também pode gostar", "notizie correlate", "potrebbe interessarti", "podobne artykuły",
+        "похожие статьи", "похожие новости", "схожі новини", "схожі статті", "σχετικές ειδήσεις",
+        "gerelateerde artikelen",
     ),
     "cookie": (
         "cookie", "cookies", "accept all", "reject all", "manage preferences", "privacy settings",
