@@ -19,7 +19,8 @@ BYLINE_END = re.compile(
     r"\b(?:(?:edited|reviewed|fact[- ]?checked|illustrated|produced|updated|translated)\s+by|medically reviewed|"
     r"(?:last\s+)?updated|published|posted(?!\s+by)|veröffentlicht(?!\s+von)|publiziert|aktualisiert|"
     r"erschienen|mis à jour|publié|actualizado|publicado|view|read more|learn more|see all|alle artikel|"
-    r"more from|follow|stand|kategorien?|categor(?:y|ies)|tags|themen)\b.*|\b(?:photos?|fotos?|bilder)\s*:.*|\d.*", re.I)
+    r"more from|follow|stand|kategorien?|categor(?:y|ies)|tags|themen)\b.*|\b(?:photos?|fotos?|bilder)\s*:.*|\d.*",
+    re.I)
 # Weekdays, which end a name as months do ("Hanna Schmidt am Samstag").
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
                       "wed", "thu", "fri", "sat", "sun", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
