@@ -253,3 +253,16 @@ def test_a_date_line_set_as_a_menu_is_the_date_line(dateline: str, date: str) ->
                            "New bakery opens in the old station", "March 18, 2024"])
     page = _page("Council keeps the library open on weekends", dateline).replace("Related stories", teasers)
     assert newsclean.clean(page, kind="text").date == date
+
+
+@pytest.mark.parametrize("headline", ["Full Unicode Search at Fifty Times the Speed of ICU",
+                                      "How to write a good newsletter with the help of AI"])
+def test_a_headline_holding_one_lexicon_word_is_the_title(headline: str) -> None:
+    page = "\n\n".join(["Home", "Blog", "Search", headline, "By Erika Muster", *PROSE, "Related stories",
+                        "Share this article"])
+    assert newsclean.clean(page, kind="text").title == headline
+
+
+def test_a_prompt_with_lexicon_words_is_no_title() -> None:
+    page = "\n\n".join(["Home", "Sign up for our newsletter to get the latest news", *PROSE])
+    assert newsclean.clean(page, kind="text").title != "Sign up for our newsletter to get the latest news"

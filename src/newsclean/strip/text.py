@@ -25,8 +25,8 @@ from ..dates import find_date
 from ..errors import TooLargeError
 from ..metadata import BY_INSIDE, parse_byline
 from ..models import Line, Role
-from ..textutil import has_any
-from . import Stripped
+from ..textutil import has_any, words
+from . import Stripped, lexicon
 from .features import SHORT_WORDS, LineFeatures, compute_features, read_lines
 from .glued import rejoin
 from .model import BYLINE_MAX_WORDS, feature_matrix, load_model, single_threaded_blas
@@ -836,7 +836,8 @@ def _fits_role(role: str, f: LineFeatures, v: Verdict, current: tuple[Role, str]
     if f.pointer or current[0] is Role.TITLE:
         return False
     if v.reason.startswith(NOT_METADATA_REASONS) and not (role == "date" and v.reason in DATE_LINE_REASONS
-                                                         and (f.has_date or f.date_time)):
+                                                         and (f.has_date or f.date_time)) \
+            and not (role == "title" and _headline_with_a_lexicon_word(f, v)):
         return False  # "Advertisement" is no headline, "© 2023 Site. All rights reserved." no byline
     if role == "title":  # above the article, or one of its first lines when that reads like a headline
         # (a headline repeated in the page, as in a breadcrumb, may be the title)
@@ -850,6 +851,20 @@ def _fits_role(role: str, f: LineFeatures, v: Verdict, current: tuple[Role, str]
     if kept and f.words > ROLE_MAX_BODY_WORDS:
         return False
     return role != "date" or f.has_date or f.date_time
+
+
+# A headline may hold one word of the lexicon ("Full Unicode Search at 50× ICU Speed", "How to write a
+# newsletter with AI", "The top 10 insurance companies by market share"): a line of at least this many
+# words whose only lexicon phrase is one word may be the title all the same (the title head reads the
+# lexicon too, and ranks chrome that says "search" or "share" low).
+HEADLINE_LEXICON_MIN_WORDS = 6
+
+
+def _headline_with_a_lexicon_word(f: LineFeatures, v: Verdict) -> bool:
+    if not v.reason.startswith("lexicon:") or f.words < HEADLINE_LEXICON_MIN_WORDS:
+        return False
+    found = lexicon.phrases_of(words(f.text))
+    return len(found) == 1 and found[0][1] == 1
 
 
 # How far above the article's first line image captions are looked for.
