@@ -266,3 +266,9 @@ def test_a_headline_holding_one_lexicon_word_is_the_title(headline: str) -> None
 def test_a_prompt_with_lexicon_words_is_no_title() -> None:
     page = "\n\n".join(["Home", "Sign up for our newsletter to get the latest news", *PROSE])
     assert newsclean.clean(page, kind="text").title != "Sign up for our newsletter to get the latest news"
+
+
+def test_the_date_labelled_published_is_the_date() -> None:
+    page = "\n\n".join(["Home", "News", "Council approves the harbour budget", "By Erika Muster",
+                        "Updated November 9, 2023 at 1:10 a.m.", "Published November 8, 2023 at 4:56 p.m.", *PROSE])
+    assert newsclean.clean(page, kind="text").date.startswith("2023-11-08")

@@ -175,8 +175,9 @@ def from_text(stripped: Stripped, body: str, url: str | None = None) -> tuple[Me
                 if found:
                     date = found[0]
                     break
+    if not hints.get("dated_header"):
+        date = labelled_date(stripped) or date  # "Published: ..." says which of the page's dates it is
     if hints.get("runon"):
-        date = date or labelled_date(stripped)
         authors = authors or labelled_authors(stripped)
     if title:
         title = last_crumb(without_site_name(str(title), stripped, url))
