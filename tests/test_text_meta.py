@@ -272,3 +272,21 @@ def test_the_date_labelled_published_is_the_date() -> None:
     page = "\n\n".join(["Home", "News", "Council approves the harbour budget", "By Erika Muster",
                         "Updated November 9, 2023 at 1:10 a.m.", "Published November 8, 2023 at 4:56 p.m.", *PROSE])
     assert newsclean.clean(page, kind="text").date.startswith("2023-11-08")
+
+
+def test_a_title_case_line_far_below_the_article_start_is_no_author() -> None:
+    import numpy as np
+
+    from newsclean.models import Role
+    from newsclean.strip.features import compute_features
+    from newsclean.strip.text import AUTHOR_SURE_REACH, Verdict, _pick_author
+    texts = ["Council approves the harbour budget", *PROSE * 4, "Grüne Jobs"]
+    feats, _ = compute_features(texts, [True] * len(texts))
+    verdicts = [Verdict(0.0, "")] * len(texts)
+    roles = [(Role.TITLE, "title")] + [(Role.BODY, "")] * (len(texts) - 2) + [(Role.REMOVED, "after-article")]
+    probs = np.zeros(len(texts))
+    probs[-1] = 0.95  # the head is sure of it
+    assert len(texts) - 1 > AUTHOR_SURE_REACH
+    assert _pick_author(feats, verdicts, probs, roles, top=1) is None
+    assert _pick_author(feats[:3] + feats[-1:], verdicts[:4], probs[[0, 1, 2, -1]],
+                        roles[:3] + roles[-1:], top=1) == 3  # close to the article, it is taken

@@ -649,7 +649,7 @@ def _pick_metadata_lines(feats: list[LineFeatures], verdicts: list[Verdict], rol
                 roles[title] = (Role.TITLE, "title")
             found["title"] = feats[title].text
     if "author" in role_probs:
-        author = _pick_author(feats, verdicts, role_probs["author"], roles)
+        author = _pick_author(feats, verdicts, role_probs["author"], roles, top)
         if author is not None:
             _mark_byline(roles, author, "author")
             found["author"] = feats[author].text
@@ -761,6 +761,12 @@ AUTHOR_MIN_PROBABILITY = 0.05
 # pages given a wrong name 145 -> 106 (wcxb-dev) and 188 -> 126 (traf); right ones 279 -> 276 (firms'
 # names: "Loona Construction", "Method Architecture") and 245 -> 252. 0.8 or 0.95 gave fewer right ones.
 AUTHOR_SURE = 0.9
+# ... and only within this many lines of the article's first line: further off, such lines were German
+# pages' Title Case headings ("Top Stellenangebote", "Grüne Jobs", "Nächster Beitrag"). On the tuning
+# pages (browser / blocks): wrong names wcxb-dev 104 / 104 -> 93 / 95, traf 122 / 126 -> 105 / 106; right
+# ones wcxb-dev 0.644 / 0.640 -> 0.640 / 0.630, traf 0.581 / 0.577 -> 0.588 / 0.584 (20 and 30 lines: as
+# many right, more wrong).
+AUTHOR_SURE_REACH = 12
 
 
 def _has_lead(f: LineFeatures) -> bool:
@@ -772,7 +778,7 @@ def _has_lead(f: LineFeatures) -> bool:
 
 
 def _pick_author(feats: list[LineFeatures], verdicts: list[Verdict], probs: np.ndarray,
-                 roles: list[tuple[Role, str]]) -> int | None:
+                 roles: list[tuple[Role, str]], top: int = 0) -> int | None:
     """The line most likely to hold the article's authors, among short lines that name people."""
     for i in np.argsort(-probs, kind="stable").tolist():
         if probs[i] < AUTHOR_MIN_SCORE:
@@ -789,7 +795,7 @@ def _pick_author(feats: list[LineFeatures], verdicts: list[Verdict], probs: np.n
             continue  # a paragraph that happens to name someone
         names = parse_byline(f.text)[0]
         if names and (lead or any(map(begins_with_given_name, names)) or (
-                probs[i] >= AUTHOR_SURE and not _common_words(names, feats))):
+                probs[i] >= AUTHOR_SURE and abs(i - top) <= AUTHOR_SURE_REACH and not _common_words(names, feats))):
             return i
     return None
 
