@@ -151,6 +151,8 @@ def test_the_only_h1_is_the_headline_a_reader_sees() -> None:
     ("Por Williams Perdomo @wperdomod -", ["Williams Perdomo"]),  # and handle
     ("Von Katharina Schmidt Kategorien: Mode", ["Katharina Schmidt"]),  # the categories glued after the name
     ("Words: Rudolf Fischer, Simon Kohler Photos: Simon Kohler", ["Rudolf Fischer", "Simon Kohler"]),
+    ("By Ben Tags", ["Ben Tags"]), ("By Maria Themen", ["Maria Themen"]),  # labels end a name with their colon
+    ("Von Mehdi Ali\u200czadeh", ["Mehdi Ali\u200czadeh"]),  # a zero-width non-joiner spells Persian names
 ])
 def test_names_in_byline(byline: str, names: list[str]) -> None:
     assert names_in_byline(byline) == names
@@ -468,3 +470,16 @@ def test_a_commenters_name_is_not_the_author() -> None:
 def test_a_number_in_brackets_after_a_name_is_a_commenters_user_id() -> None:
     assert names_in_byline("by ozmartian (4321)") == []
     assert names_in_byline("Jean-Luc Aufranc (CNXSoft)") == ["Jean-Luc Aufranc"]
+
+
+def test_a_date_in_a_sentence_below_the_headline_does_not_beat_the_dateline_above() -> None:
+    body = ("<p>News</p><p>December 2, 2021</p><h1>Tram line opens</h1><p>By Jane Doe</p>"
+            "<p>The first tram ran on the old line on May 3, 1995.</p><p>Text of the article.</p>")
+    assert meta(body=body).date == "2021-12-02"
+
+
+def test_a_readers_posted_date_far_below_is_not_the_publication_date() -> None:
+    head = '<meta property="article:published_time" content="2021-12-02T10:00:00+01:00">'
+    paragraphs = "".join(f"<p>Paragraph {i} of the article.</p>" for i in range(18))
+    body = f"<h1>Tram line opens</h1>{paragraphs}<p>Posted on March 3, 2023 at 10:00</p><p>Jane wrote: great</p>"
+    assert meta(head, body).date == "2021-12-02T10:00:00+01:00"

@@ -290,3 +290,16 @@ def test_a_title_case_line_far_below_the_article_start_is_no_author() -> None:
     assert _pick_author(feats, verdicts, probs, roles, top=1) is None
     assert _pick_author(feats[:3] + feats[-1:], verdicts[:4], probs[[0, 1, 2, -1]],
                         roles[:3] + roles[-1:], top=1) == 3  # close to the article, it is taken
+
+
+def test_a_published_date_in_a_sentence_is_not_the_date() -> None:
+    page = "\n\n".join(["Home", "News", "Council approves the harbour budget", "By Erika Muster", "March 3, 2024",
+                        "The report, published on 12 January 2023, found that the harbour needs new quays.",
+                        *PROSE])
+    assert newsclean.clean(page, kind="text").date.startswith("2024-03-03")
+
+
+def test_an_advertisement_line_is_no_title() -> None:
+    page = "\n\n".join(["Home", "Advertisement continues below this short message here",
+                        "Council approves the harbour budget", *PROSE])
+    assert newsclean.clean(page, kind="text").title != "Advertisement continues below this short message here"

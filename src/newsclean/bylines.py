@@ -19,7 +19,7 @@ BYLINE_END = re.compile(
     r"\b(?:(?:edited|reviewed|fact[- ]?checked|illustrated|produced|updated|translated)\s+by|medically reviewed|"
     r"(?:last\s+)?updated|published|posted(?!\s+by)|veröffentlicht(?!\s+von)|publiziert|aktualisiert|"
     r"erschienen|mis à jour|publié|actualizado|publicado|view|read more|learn more|see all|alle artikel|"
-    r"more from|follow|stand|kategorien?|categor(?:y|ies)|tags|themen)\b.*|\b(?:photos?|fotos?|bilder)\s*:.*|\d.*",
+    r"more from|follow|stand)\b.*|\b(?:kategorien?|categor(?:y|ies)|tags|themen|photos?|fotos?|bilder)\s*:.*|\d.*",
     re.I)
 # Weekdays, which end a name as months do ("Hanna Schmidt am Samstag").
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
@@ -44,8 +44,9 @@ GLUED_LEAD = re.compile(r"^(?:Written\s+|Posted\s+)?(?:By|BY|Von|Par|Por)(?=[A-Z
 # What is no part of a name: characters that do not show (soft hyphens: "Mat\xadthi\xadas"), and the
 # author's e-mail address or social handle after it ("Por Mariano Martín mmartin@ambito.com.ar",
 # "Por Williams Perdomo @wperdomod").
-INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
-CONTACT = re.compile(r"\S+@\S+\.\w+|(?<!\S)@\w+")
+# (not the zero-width joiners U+200C/U+200D, which Persian and Indic names are spelt with)
+INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+CONTACT = re.compile(r"(?<!\S)\S+@\S+\.\w+|(?<!\S)@\w+")
 # A credit for a source or a picture, not an author: "Quelle: SLF Davos", "Photo: Jane Doe".
 CREDIT = re.compile(r"(?:quelle|source|foto|photo|bild|image|credit|crédit|fuente|fonte)s?\b", re.I)
 # Between names, or between a name and what describes it ("Jane Doe | Senior Editor", "Jane Doe • 5 min").

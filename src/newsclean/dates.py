@@ -122,8 +122,9 @@ def parse_date_text(text: str, languages: list[str] | None = None) -> str | None
 
 # A label that makes the date right after it the publication date ("Published: Jan 29, 2025", "Erschienen
 # am: 01.11.2023"); it may be glued to the word before it ("By Korin MillerPublished: ...").
-_PUBLISHED = re.compile(r"(?:\b|(?<=[a-zß-ÿа-яα-ω])(?=[A-ZА-ЯΑ-Ω]))(?i:published|posted|veröffentlicht|erschienen|"
-                        r"publié|publicado|pubblicato|opublikowano|опубліковано|опубликовано|δημοσιεύθηκε|δημοσίευση)"
+PUBLISHED_WORDS = ("published", "posted", "veröffentlicht", "erschienen", "publié", "publicado", "pubblicato",
+                   "opublikowano", "опубліковано", "опубликовано", "δημοσιεύθηκε", "δημοσίευση")
+_PUBLISHED = re.compile(r"(?:\b|(?<=[a-zß-ÿа-яα-ω])(?=[A-ZА-ЯΑ-Ω]))(?i:" + "|".join(PUBLISHED_WORDS) + ")"
                         r"(?i:\s+(?:on|am|le|el|il))?\s*:?\s*")
 LABELLED_DATE_SPAN = 40  # characters after the label the date may take
 

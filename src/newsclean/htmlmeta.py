@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from .bylines import BYLINE_END, BYLINE_LEAD, GLUED_LEAD, begins_with_given_name, given_names, names_in_byline
-from .dates import MAX_YEAR, MIN_YEAR, find_date, labelled_publication
+from .dates import MAX_YEAR, MIN_YEAR, PUBLISHED_WORDS, find_date, labelled_publication
 from .htmlpage import (
     ORGANISATION_TYPES,
     Page,
@@ -469,15 +469,16 @@ def pick_dates(page: Page, tree: etree._Element, lines: list[str], title: str | 
                guess: Callable[[], str | None] = lambda: None, url: str | None = None,
                markup_guess: Callable[[], str | None] = lambda: None) -> tuple[str | None, str | None]:
     """(publication date, modification date) as ISO 8601. The publication date is the date shown by the
-    headline (the page's own statement, in its own time zone; or one labelled "Published" below it),
-    unless the page shows the declared publication date by the headline too and the one found is the
-    declared modification date (a reader sees an unlabelled date as the article's date; on wcxb-dev and
-    traf taking it where it equals the modification date was right 19 times and wrong 13, not taking it
-    where the publication date is shown beside it turned 3 of those 13 right); else
-    the declared publication date; else what ``guess`` gives (htmldate's date, asked for only then) if the
-    page's text or its ``url`` holds that date, or ``markup_guess`` (htmldate's date from markup alone)
-    gives one too.
-    Never the modification date when the page gives a publication date."""
+    headline (the page's own statement, in its own time zone), unless the page shows the declared
+    publication date by the headline too and the one found is the declared modification date; else the
+    declared publication date; else a date labelled "Published" below the headline; else what ``guess``
+    gives (htmldate's date, asked for only then) if the page's text or its ``url`` holds that date, or
+    ``markup_guess`` (htmldate's date from markup alone) gives one too.
+    A date the page labels as an update ("Updated ...") is never the publication date; the one
+    unlabelled date a page shows by its headline is, even where its markup declares that date as
+    ``dateModified`` (a reader takes it for the article's date: on wcxb-dev and traf taking it where it
+    equals the declared modification date was right 19 times and wrong 13; not taking it where the
+    declared publication date is shown beside it turned 3 of those 13 right)."""
     published, modified = declared_dates(page.articles, page.pages, page.meta)
     if not published:
         published, modified = declared_dates(page.articles, page.pages, page.meta | microdata_dates(tree))
@@ -485,7 +486,9 @@ def pick_dates(page: Page, tree: etree._Element, lines: list[str], title: str | 
         shown_times = time_dates(tree)
         published, modified = _first_date(shown_times.get("datepublished", [])), modified or _first_date(
             shown_times.get("datemodified", []))
-    shown = shown_date(lines, title, us_order=_us_locale(page)) or _labelled_below(lines, title)
+    us_order = _us_locale(page)
+    shown = shown_date(lines, title, us_order=us_order) or (
+        None if published else _labelled_below(lines, title, us_order))
     if shown and published and shown[:10] == (modified or "")[:10] != published[:10] \
             and published[:10] in _dates_in(_by_headline(lines, title)):
         shown = None  # the page shows both dates by the headline: the other one is the publication date
@@ -537,7 +540,10 @@ def shown_date(lines: list[str], title: str | None, us_order: bool = False) -> s
     """
     near = _by_headline(lines, title)
     above = min(headline_at(lines, title) or 0, SHOWN_DATE_BEFORE)  # how many of them are above it
-    for line in near[above:] + near[:above]:  # below it first: a date above may end the menu or a teaser
+    # the date lines below it first (a date above may end the menu or a teaser), then the lines above,
+    # then the sentences below (a date in the standfirst is about something else)
+    below = [line for line in near[above:] if not _sentence(line)]
+    for line in below + near[:above] + [line for line in near[above:] if _sentence(line)]:
         if len(line.split()) > MAX_DATE_LINE_WORDS:
             continue
         for iso, match, before in _dates_of(line):
@@ -546,12 +552,25 @@ def shown_date(lines: list[str], title: str | None, us_order: bool = False) -> s
     return None
 
 
-def _labelled_below(lines: list[str], title: str | None) -> str | None:
-    """A date labelled as the publication date ("Erschienen am: 01.11.2023") in the lines below the
-    headline, where it may end the article rather than head it."""
+def _sentence(line: str) -> bool:
+    """Does the line read as a sentence (four words or more, a full stop at its end)?"""
+    return len(line.split()) >= 4 and line.rstrip(" \"”’»)").endswith((".", "!", "?"))
+
+
+def _labelled_below(lines: list[str], title: str | None, us_order: bool = False) -> str | None:
+    """A date labelled as the publication date ("Erschienen am: 01.11.2023") on a short line that opens
+    with the label, in the lines below the headline, where it may end the article rather than head it
+    (not "Posted": readers' comments are posted too)."""
     at = headline_at(lines, title)
-    return None if at is None else next(
-        (found for line in lines[at: at + LABELLED_DATE_BELOW] if (found := labelled_publication(line))), None)
+    if at is None:
+        return None
+    for line in lines[at: at + LABELLED_DATE_BELOW]:
+        head = line.lstrip(" |·•–—-").casefold()
+        if len(line.split()) <= MAX_DATE_LINE_WORDS and head.startswith(PUBLISHED_WORDS) \
+                and not head.startswith("posted") and (found := labelled_publication(line)):
+            match = _line_date(line)
+            return _month_first(found, match[1]) if us_order and match and match[0] == found else found
+    return None
 
 
 def _by_headline(lines: list[str], title: str | None) -> list[str]:

@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .bylines import names_in_byline
-from .dates import find_date, labelled_publication
+from .dates import PUBLISHED_WORDS, find_date, labelled_publication
 from .htmlmeta import norm, strip_site_name
 from .models import Line, Metadata, Role
 from .strip import Stripped
@@ -109,8 +109,15 @@ def _top_lines(stripped: Stripped) -> Iterator[Line]:
 # On a run-on page the date line is glued to what surrounds it ("By Korin MillerPublished: Jan 29,
 # 2025Tanja Ivanova//Getty Images"): a date right after a "published" label, in the page's top
 # lines, is the date.
-def labelled_date(stripped: Stripped) -> str | None:
-    """The date after the first "Published:" label near the top of a page, before readers' comments.
+# A line that opens with a "Published" label and is no longer than this is a date line, not prose
+# ("The report, published on 12 January 2023, found ...").
+LABELLED_LINE_WORDS = 16
+
+
+def labelled_date(stripped: Stripped, line_start: bool = False) -> str | None:
+    """The date after the first "Published:" label near the top of a page, before readers' comments;
+    with ``line_start``, only on a short line that opens with the label ("PUBLISHED: November 8, 2023
+    at 4:56 p.m. | UPDATED: ...").
 
     >>> labelled_date(Stripped((Line("Menu", Role.REMOVED, "menu"),
     ...                         Line("By Korin MillerPublished: Jan 29, 2025Tanja Ivanova", Role.BODY))))
@@ -118,7 +125,10 @@ def labelled_date(stripped: Stripped) -> str | None:
     >>> labelled_date(Stripped((Line("An unpublished 3 May 2020 draft", Role.BODY),))) is None
     True
     """
-    return next((found for line in _top_lines(stripped) if (found := labelled_publication(line.text))), None)
+    return next((found for line in _top_lines(stripped)
+                 if (not line_start or (len(line.text.split()) <= LABELLED_LINE_WORDS
+                                        and line.text.lstrip(" |·•–—-").casefold().startswith(PUBLISHED_WORDS)))
+                 and (found := labelled_publication(line.text))), None)
 
 
 # ... and so is its byline: "By" and a capitalised name, read as a byline of LABELLED_BYLINE_SPAN
@@ -175,10 +185,13 @@ def from_text(stripped: Stripped, body: str, url: str | None = None) -> tuple[Me
                 if found:
                     date = found[0]
                     break
-    if not hints.get("dated_header"):
-        date = labelled_date(stripped) or date  # "Published: ..." says which of the page's dates it is
     if hints.get("runon"):
+        date = date or labelled_date(stripped)
         authors = authors or labelled_authors(stripped)
+    elif not hints.get("dated_header"):  # a short line opening with "Published" says which date it is
+        labelled = labelled_date(stripped, line_start=True)
+        if labelled and labelled[:10] != str(date or "")[:10]:
+            date = labelled
     if title:
         title = last_crumb(without_site_name(str(title), stripped, url))
     meta = Metadata(

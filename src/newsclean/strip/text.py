@@ -867,10 +867,17 @@ HEADLINE_LEXICON_MIN_WORDS = 6
 
 
 def _headline_with_a_lexicon_word(f: LineFeatures, v: Verdict) -> bool:
-    if not v.reason.startswith("lexicon:") or f.words < HEADLINE_LEXICON_MIN_WORDS:
+    """(Not a word of an advertisement, cookie or legal notice, and not the line's first word: prompts
+    open with it, "Subscribe today for unlimited access".)"""
+    if not v.reason.startswith("lexicon:") or f.words < HEADLINE_LEXICON_MIN_WORDS \
+            or v.reason in NEVER_IN_HEADLINES:
         return False
-    found = lexicon.phrases_of(words(f.text))
-    return len(found) == 1 and found[0][1] == 1
+    toks = words(f.text)
+    found = lexicon.phrases_of(toks)
+    return len(found) == 1 and found[0][1] == 1 and not lexicon.phrases_of(toks[:1])
+
+
+NEVER_IN_HEADLINES = frozenset({"lexicon:advertisement", "lexicon:cookie", "lexicon:legal"})
 
 
 # How far above the article's first line image captions are looked for.
