@@ -256,7 +256,8 @@ def test_a_date_line_set_as_a_menu_is_the_date_line(dateline: str, date: str) ->
 
 
 @pytest.mark.parametrize("headline", ["Full Unicode Search at Fifty Times the Speed of ICU",
-                                      "How to write a good newsletter with the help of AI"])
+                                      "How to write a good newsletter with the help of AI",
+                                      "Search engines change how small newsrooms find their readers"])
 def test_a_headline_holding_one_lexicon_word_is_the_title(headline: str) -> None:
     page = "\n\n".join(["Home", "Blog", "Search", headline, "By Erika Muster", *PROSE, "Related stories",
                         "Share this article"])

@@ -874,7 +874,13 @@ def _headline_with_a_lexicon_word(f: LineFeatures, v: Verdict) -> bool:
         return False
     toks = words(f.text)
     found = lexicon.phrases_of(toks)
-    return len(found) == 1 and found[0][1] == 1 and not lexicon.phrases_of(toks[:1])
+    return len(found) == 1 and found[0][1] == 1 and not (
+        found[0][0] in PROMPT_CATEGORIES and lexicon.phrases_of(toks[:1]))
+
+
+# Lexicon words that open a prompt ("Subscribe today ...", "Donate now ...") rather than a headline
+# ("Search engines ...", "Share prices ...").
+PROMPT_CATEGORIES = frozenset({"newsletter", "donation", "related", "audio"})
 
 
 NEVER_IN_HEADLINES = frozenset({"lexicon:advertisement", "lexicon:cookie", "lexicon:legal"})
