@@ -9,7 +9,7 @@ from lxml import html as lxml_html
 
 from newsclean.models import Role
 from newsclean.strip import merge
-from newsclean.strip.html import _align, _covering, _repeats_kept, _shingles, _word_key
+from newsclean.strip.html import _align, _covering, _repeats_kept, _runs, _word_key
 from newsclean.strip.render import CONTEXT_BIT, HEADING_BIT, LIST_BIT, RenderedPage, render_lines, render_page
 
 PAGE = """<html><body>
@@ -179,18 +179,18 @@ PARAS = ["The harbour reopened on Monday after two years of works, and the first
          "through the works and now want their berths back before the summer."]
 
 
-def _runs(*texts: str) -> set[tuple[str, ...]]:
-    return set().union(*(_shingles(_word_key(text)) for text in texts))
+def _kept_runs(*texts: str) -> set[tuple[str, ...]]:
+    return {run for text in texts for run in _runs(_word_key(text).split())}
 
 
 def test_a_line_that_repeats_kept_paragraphs_is_not_added_again() -> None:
     # an element with the article's text again, the paragraphs run together
-    kept = _runs(*PARAS[:2])
+    kept = _kept_runs(*PARAS[:2])
     assert _repeats_kept(PARAS[0] + " " + PARAS[1], kept)
     assert not _repeats_kept(PARAS[2], kept)  # a paragraph of its own
     assert not _repeats_kept(PARAS[0] + " " + PARAS[2], kept)  # half of it is new
     # trafilatura gave the paragraph in pieces cut at its links: the whole line begins with words kept
     # nowhere ("The harbour reopened" / "on Monday after two years ..." kept apart from each other)
-    pieces = _runs("The harbour reopened", PARAS[0][len("The harbour reopened "):], PARAS[1])
+    pieces = _kept_runs("The harbour reopened", PARAS[0][len("The harbour reopened "):], PARAS[1])
     assert not _repeats_kept(PARAS[0] + " " + PARAS[1], pieces)
-    assert not _repeats_kept("Fares will stay", _runs("Fares will stay"))  # a short line met twice
+    assert not _repeats_kept("Fares will stay", _kept_runs("Fares will stay"))  # a short line met twice

@@ -198,7 +198,7 @@ def test_a_long_byline_kept_in_the_body_still_gives_the_authors() -> None:
     ev = text.gather_evidence(lines, [True, True])
     roles = [(Role.BODY, ""), (Role.BODY, "")]
     assert ev.feats[0].words > text.ROLE_MAX_BODY_WORDS
-    assert text._pick_author(ev.feats, ev.verdicts, np.array([0.9, 0.95]), roles) == 0
+    assert text._pick_author(ev.feats, ev.verdicts, np.array([0.9, 0.95]), roles, top=0) == 0
 
 
 @pytest.mark.parametrize("crumbs", ["Home » Local » Council keeps the library open on weekends",

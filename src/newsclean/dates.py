@@ -144,3 +144,20 @@ def labelled_publication(text: str) -> str | None:
         if found and found[1].start() == 0:
             return found[0]
     return None
+
+
+# A line that opens with a "Published" label and is no longer than this is a date line, not prose
+# ("The report, published on 12 January 2023, found ...").
+LABELLED_LINE_WORDS = 16
+
+
+def dated_label_line(text: str, labels: tuple[str, ...] = PUBLISHED_WORDS) -> str | None:
+    """``labelled_publication`` of a short line that opens with one of ``labels`` ("PUBLISHED: November
+    8, 2023 at 4:56 p.m. | UPDATED: ...", "Erschienen am: 01.11.2023").
+
+    >>> dated_label_line("| Published: Jan 29, 2025"), dated_label_line("A study published on 3 May 2020")
+    ('2025-01-29', None)
+    """
+    if len(text.split()) > LABELLED_LINE_WORDS or not text.lstrip(" |·•–—-").casefold().startswith(labels):
+        return None
+    return labelled_publication(text)

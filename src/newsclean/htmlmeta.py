@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from .bylines import BYLINE_END, BYLINE_LEAD, GLUED_LEAD, begins_with_given_name, given_names, names_in_byline
-from .dates import MAX_YEAR, MIN_YEAR, PUBLISHED_WORDS, find_date, labelled_publication
+from .dates import MAX_YEAR, MIN_YEAR, PUBLISHED_WORDS, dated_label_line, find_date
 from .htmlpage import (
     ORGANISATION_TYPES,
     Page,
@@ -538,8 +538,9 @@ def shown_date(lines: list[str], title: str | None, us_order: bool = False) -> s
     ...            "Blinken meets Lavrov")
     '2021-12-02'
     """
-    near = _by_headline(lines, title)
-    above = min(headline_at(lines, title) or 0, SHOWN_DATE_BEFORE)  # how many of them are above it
+    at = headline_at(lines, title)
+    near = _around(lines, at)
+    above = min(at or 0, SHOWN_DATE_BEFORE)  # how many of them are above it
     # the date lines below it first (a date above may end the menu or a teaser), then the lines above,
     # then the sentences below (a date in the standfirst is about something else)
     below = [line for line in near[above:] if not _sentence(line)]
@@ -565,17 +566,22 @@ def _labelled_below(lines: list[str], title: str | None, us_order: bool = False)
     if at is None:
         return None
     for line in lines[at: at + LABELLED_DATE_BELOW]:
-        head = line.lstrip(" |·•–—-").casefold()
-        if len(line.split()) <= MAX_DATE_LINE_WORDS and head.startswith(PUBLISHED_WORDS) \
-                and not head.startswith("posted") and (found := labelled_publication(line)):
+        if found := dated_label_line(line, SHOWN_LABELS):
             match = _line_date(line)
             return _month_first(found, match[1]) if us_order and match and match[0] == found else found
     return None
 
 
+SHOWN_LABELS = tuple(label for label in PUBLISHED_WORDS if label != "posted")
+
+
 def _by_headline(lines: list[str], title: str | None) -> list[str]:
     """The lines around the headline where its dateline may be (none if the text does not show it)."""
-    at = headline_at(lines, title)
+    return _around(lines, headline_at(lines, title))
+
+
+def _around(lines: list[str], at: int | None) -> list[str]:
+    """``_by_headline`` of the headline at line ``at``."""
     return [] if at is None else lines[max(0, at - SHOWN_DATE_BEFORE): at + SHOWN_DATE_AFTER]
 
 

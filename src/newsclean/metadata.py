@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .bylines import names_in_byline
-from .dates import PUBLISHED_WORDS, find_date, labelled_publication
+from .dates import dated_label_line, find_date, labelled_publication
 from .htmlmeta import norm, strip_site_name
 from .models import Line, Metadata, Role
 from .strip import Stripped
@@ -109,9 +109,6 @@ def _top_lines(stripped: Stripped) -> Iterator[Line]:
 # On a run-on page the date line is glued to what surrounds it ("By Korin MillerPublished: Jan 29,
 # 2025Tanja Ivanova//Getty Images"): a date right after a "published" label, in the page's top
 # lines, is the date.
-# A line that opens with a "Published" label and is no longer than this is a date line, not prose
-# ("The report, published on 12 January 2023, found ...").
-LABELLED_LINE_WORDS = 16
 
 
 def labelled_date(stripped: Stripped, line_start: bool = False) -> str | None:
@@ -125,10 +122,8 @@ def labelled_date(stripped: Stripped, line_start: bool = False) -> str | None:
     >>> labelled_date(Stripped((Line("An unpublished 3 May 2020 draft", Role.BODY),))) is None
     True
     """
-    return next((found for line in _top_lines(stripped)
-                 if (not line_start or (len(line.text.split()) <= LABELLED_LINE_WORDS
-                                        and line.text.lstrip(" |·•–—-").casefold().startswith(PUBLISHED_WORDS)))
-                 and (found := labelled_publication(line.text))), None)
+    read = dated_label_line if line_start else labelled_publication
+    return next((found for line in _top_lines(stripped) if (found := read(line.text))), None)
 
 
 # ... and so is its byline: "By" and a capitalised name, read as a byline of LABELLED_BYLINE_SPAN

@@ -421,12 +421,14 @@ def _merge(page: RenderedPage, first: list[tuple[Line, int | None]], second: lis
     # text trafilatura gave in pieces that are not rendered lines is kept as it gave it: a rendered
     # line holding the same words is not added a second time
     given = " " + " ".join(_word_key(line.text) for line, i in second if i is None and line.role.kept) + " "
-    kept_runs = set().union(*(_shingles(_word_key(line.text)) for line, _ in second if line.role.kept))
+    kept_runs: set[tuple[str, ...]] | None = None  # the kept lines' word runs, made when a line is to be added
     out = []
     for line, i in second:
-        if i is not None and keep[i] and not line.role.kept and (
-                (len(given) > 2 and f" {_word_key(line.text)} " in given) or _repeats_kept(line.text, kept_runs)):
-            keep[i] = False
+        if i is not None and keep[i] and not line.role.kept:
+            if kept_runs is None:
+                kept_runs = {run for kept, _ in second if kept.role.kept for run in _runs(_word_key(kept.text).split())}
+            if (len(given) > 2 and f" {_word_key(line.text)} " in given) or _repeats_kept(line.text, kept_runs):
+                keep[i] = False
         if i is not None and line.role in (Role.BODY, Role.REMOVED) and keep[i] != line.role.kept:
             line = (Line(line.text, Role.BODY, "") if keep[i]
                     else Line(line.text, Role.REMOVED, COMMENTS_REASON if i in comments
@@ -444,19 +446,18 @@ SHINGLE_WORDS = 5
 REPEATED_MIN_WORDS = 25
 
 
-def _shingles(key: str) -> set[tuple[str, ...]]:
-    """The runs of SHINGLE_WORDS words of a ``_word_key`` (a shorter text: its words, as one run)."""
-    words = key.split()
-    return {tuple(words[k:k + SHINGLE_WORDS]) for k in range(max(1, len(words) - SHINGLE_WORDS + 1))}
+def _runs(words: list[str]) -> list[tuple[str, ...]]:
+    """The runs of SHINGLE_WORDS words, in order (fewer words: all of them, as one run)."""
+    return [tuple(words[k:k + SHINGLE_WORDS]) for k in range(max(1, len(words) - SHINGLE_WORDS + 1))]
 
 
 def _repeats_kept(text: str, kept: set[tuple[str, ...]]) -> bool:
-    """Are most of ``text``'s word runs (``_shingles``) among ``kept``, the kept lines' runs, its first
+    """Are most of ``text``'s word runs (``_runs``) among ``kept``, the kept lines' runs, its first
     and last among them? (A line that begins or ends with words kept nowhere is the whole of what
     trafilatura gave in pieces, cut mid-sentence at its links: "Mitte Januar 2022 hat" / "Strava" /
     "ein Update ...".)"""
     words = _word_key(text).split()
-    runs = [tuple(words[k:k + SHINGLE_WORDS]) for k in range(max(1, len(words) - SHINGLE_WORDS + 1))]
+    runs = _runs(words)
     return len(words) >= REPEATED_MIN_WORDS and runs[0] in kept and runs[-1] in kept \
         and sum(run in kept for run in runs) >= REPEATED_SHARE * len(runs)
 

@@ -704,12 +704,12 @@ def url_slug_words(url: str | None) -> frozenset[str]:
         return frozenset()
     wanted = SLUG_MIN_WORDS
     for segment in reversed(urlsplit(url).path.split("/")):
-        words = [w for w in _SLUG_SPLIT.split(_SLUG_END.sub("", unquote(segment)).casefold())
+        named = [w for w in _SLUG_SPLIT.split(_SLUG_END.sub("", unquote(segment)).casefold())
                  if len(w) > 1 and not w.isdigit()]
-        if not words or SLUG_GENERIC.issuperset(words):
+        if not named or SLUG_GENERIC.issuperset(named):
             continue
-        if len(words) >= wanted:
-            return frozenset(words)
+        if len(named) >= wanted:
+            return frozenset(named)
         wanted = SLUG_FALLBACK_WORDS
     return frozenset()
 
@@ -778,7 +778,7 @@ def _has_lead(f: LineFeatures) -> bool:
 
 
 def _pick_author(feats: list[LineFeatures], verdicts: list[Verdict], probs: np.ndarray,
-                 roles: list[tuple[Role, str]], top: int = 0) -> int | None:
+                 roles: list[tuple[Role, str]], top: int) -> int | None:
     """The line most likely to hold the article's authors, among short lines that name people."""
     for i in np.argsort(-probs, kind="stable").tolist():
         if probs[i] < AUTHOR_MIN_SCORE:
@@ -864,11 +864,14 @@ def _fits_role(role: str, f: LineFeatures, v: Verdict, current: tuple[Role, str]
 # words whose only lexicon phrase is one word may be the title all the same (the title head reads the
 # lexicon too, and ranks chrome that says "search" or "share" low).
 HEADLINE_LEXICON_MIN_WORDS = 6
+# Not a word of these categories: an advertisement's, a cookie banner's, a legal notice's.
+NEVER_IN_HEADLINES = frozenset({"lexicon:advertisement", "lexicon:cookie", "lexicon:legal"})
+# Nor, as the line's first word, one of these, which open prompts ("Subscribe today for unlimited access",
+# "Donate now ..."), where other words open headlines ("Search engines ...", "Share prices ...").
+PROMPT_CATEGORIES = frozenset({"newsletter", "donation", "related", "audio"})
 
 
 def _headline_with_a_lexicon_word(f: LineFeatures, v: Verdict) -> bool:
-    """(Not a word of an advertisement, cookie or legal notice, and not the line's first word: prompts
-    open with it, "Subscribe today for unlimited access".)"""
     if not v.reason.startswith("lexicon:") or f.words < HEADLINE_LEXICON_MIN_WORDS \
             or v.reason in NEVER_IN_HEADLINES:
         return False
@@ -876,14 +879,6 @@ def _headline_with_a_lexicon_word(f: LineFeatures, v: Verdict) -> bool:
     found = lexicon.phrases_of(toks)
     return len(found) == 1 and found[0][1] == 1 and not (
         found[0][0] in PROMPT_CATEGORIES and lexicon.phrases_of(toks[:1]))
-
-
-# Lexicon words that open a prompt ("Subscribe today ...", "Donate now ...") rather than a headline
-# ("Search engines ...", "Share prices ...").
-PROMPT_CATEGORIES = frozenset({"newsletter", "donation", "related", "audio"})
-
-
-NEVER_IN_HEADLINES = frozenset({"lexicon:advertisement", "lexicon:cookie", "lexicon:legal"})
 
 
 # How far above the article's first line image captions are looked for.
