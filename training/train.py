@@ -111,8 +111,8 @@ def load(bench: Path, labels: Path, limit: int = 0) -> list[Page]:
         text = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
         x, lines, stoplist = page_evidence(text)
         y = np.array(rec["labels"], dtype=float)
-        if len(lines) != len(y) or not (y >= 0).any():
-            continue  # split differently from the labels (skip rather than misalign), or nothing known
+        if lines != rec["lines"] or not (y >= 0).any():
+            continue  # read differently from the labels (skip rather than misalign), or nothing known
         words = np.array([len(line.split()) for line in lines], dtype=float)
         w = np.log(2 + words) * (y >= 0)
         w = w / w.sum() / per_set_pages[rec["set"]]  # each page, then each set, weighs the same
