@@ -79,6 +79,16 @@ def test_wordless_lines_and_a_line_repeating_the_one_before_are_not_kept() -> No
     assert keep == [True, True, True, False, False, False, True, True]
 
 
+def test_a_percent_encoded_address_among_the_paragraphs_is_not_kept() -> None:
+    # w3m shows an image's file name as it is: percent-encoded Burmese, among the article's paragraphs
+    encoded = "%E1%80%94%E1%80%AD%E1%80%AF%E1%80%84%E1%80%BA%E1%80%84%E1%80%B6%E1%80%90%E1%80%B1%E1%80%AC"
+    lines = [*PARTS[0], encoded, "Prices rose by 5% in May and by 10% in June, the agency said.", *PARTS[1]]
+    ev = text.gather_evidence(lines, [True] * len(lines))
+    _, keep = text.decode(np.full(len(lines), 0.9), ev)
+    text._drop_wordless_and_doubled(ev.feats, keep)
+    assert keep == [True, True, False, True, True, True]
+
+
 def test_the_articles_first_part_above_the_widget_is_taken_back() -> None:
     # a short first part: the span found starts at the second part, below the widget's first copy, which
     # is met again inside the article; the first part and its headline above it are the article's

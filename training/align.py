@@ -45,6 +45,16 @@ from newsclean.strip.features import split_lines
 
 SETS = ("aeb", "wcxb-dev", "traf")
 STYLES = ("browser", "blocks")
+# Dump styles the bench folder holds (dump-browser, dump-blocks); any other (w3m, lynx, gettext, ...) is
+# read from where ``python -m bench.styles`` made it from the bench's HTML (bench/results/styles/).
+MADE_STYLES = Path(__file__).resolve().parent.parent / "bench" / "results" / "styles"
+
+
+def dump_path(bench: Path, set_name: str, style: str, page_id: str) -> Path:
+    """Where the dump of one page in one style is."""
+    if style in STYLES:
+        return bench / set_name / f"dump-{style}" / f"{page_id}.txt.gz"
+    return MADE_STYLES / style / set_name / f"{page_id}.txt.gz"
 
 BODY, OTHER, UNKNOWN = 1, 0, -1
 BODY_MIN_COVER = 0.5  # share of a line's tokens aligned to the gold for "body"
@@ -433,7 +443,7 @@ def _tasks(bench: Path, sets: Sequence[str], styles: Sequence[str]) -> Iterator[
             golds = [json.loads(line) for line in fh if line.strip()]
         for style in styles:
             for gold in golds:
-                dump = bench / set_name / f"dump-{style}" / f"{gold['id']}.txt.gz"
+                dump = dump_path(bench, set_name, style, gold["id"])
                 if not dump.exists():
                     continue
                 html = bench / set_name / "html" / f"{gold['id']}.html.gz"

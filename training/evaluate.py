@@ -16,6 +16,7 @@ import json
 from pathlib import Path
 
 from bench import scoring
+from training.align import dump_path
 from training.train import in_split
 
 import newsclean
@@ -42,8 +43,11 @@ def run(bench: Path, sets: list[str], split: str, use_model: bool, styles: tuple
             for g in gold:
                 if not in_split(g["id"], split):
                     continue
-                suffix = ".html.gz" if style == "html" else ".txt.gz"
-                raw = gzip.decompress((bench / name / style / f"{g['id']}{suffix}").read_bytes())
+                if style == "html":
+                    path = bench / name / style / f"{g['id']}.html.gz"
+                else:
+                    path = dump_path(bench, name, style.removeprefix("dump-"), g["id"])
+                raw = gzip.decompress(path.read_bytes())
                 try:
                     doc = newsclean.clean(raw, kind="html" if style == "html" else "text", url=g.get("url"))
                     got = doc.text
@@ -76,6 +80,8 @@ def main() -> None:
     split.add_argument("--tuning", action="store_const", const="tuning", dest="split",
                        help="the other four fifths only")
     ap.add_argument("--html", action="store_true", help="score the HTML pages instead of the dumps")
+    ap.add_argument("--styles", default=",".join(STYLES),
+                    help="dump styles: the bench's (dump-browser, dump-blocks) or made by bench.styles (w3m, lynx)")
     ap.add_argument("--no-model", action="store_true")
     ap.add_argument("--model", type=Path, help="evaluate this model file instead of the shipped one")
     ap.add_argument("--const", action="append", default=[], metavar="NAME=VALUE",
@@ -88,7 +94,8 @@ def main() -> None:
         with open(args.model, "rb") as fh:
             model = read_model(fh)
         text_stripper.load_model = lambda: model  # type: ignore[assignment]
-    run(args.bench_dir, args.sets.split(","), args.split, not args.no_model, ("html",) if args.html else STYLES)
+    run(args.bench_dir, args.sets.split(","), args.split, not args.no_model,
+        ("html",) if args.html else tuple(args.styles.split(",")))
 
 
 if __name__ == "__main__":

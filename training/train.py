@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from training.align import STYLES, dump_path
 
 from newsclean.dates import find_date
 from newsclean.strip.features import split_lines
@@ -87,6 +88,7 @@ class Page:
     lines: list[str] = field(default_factory=list)
     gold: dict = field(default_factory=dict)
     stoplist: str | None = None
+    style: str = ""  # the dump style (training.align's), "" for the clean pages
 
 
 def load(bench: Path, labels: Path, limit: int = 0) -> list[Page]:
@@ -106,8 +108,7 @@ def load(bench: Path, labels: Path, limit: int = 0) -> list[Page]:
     for n, rec in enumerate(records):
         if limit and n >= limit:
             break
-        style = "dump-browser" if rec["style"] == "browser" else "dump-blocks"
-        path = bench / rec["set"] / style / f"{rec['id']}.txt.gz"
+        path = dump_path(bench, rec["set"], rec["style"], rec["id"])
         text = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
         x, lines, stoplist = page_evidence(text)
         y = np.array(rec["labels"], dtype=float)
@@ -117,7 +118,7 @@ def load(bench: Path, labels: Path, limit: int = 0) -> list[Page]:
         w = np.log(2 + words) * (y >= 0)
         w = w / w.sum() / per_set_pages[rec["set"]]  # each page, then each set, weighs the same
         pages.append(Page(rec["set"], rec["id"], x, y, w, words, is_holdout(rec["id"]), lines,
-                          gold.get((rec["set"], rec["id"]), {}), stoplist))
+                          gold.get((rec["set"], rec["id"]), {}), stoplist, rec["style"]))
     return pages + clean_pages(bench, limit)
 
 
@@ -356,7 +357,8 @@ def main() -> None:
         if heads:
             print(f"{name}: role line found (share of pages) {role_accuracy(group, first, second, heads)}")
     # languages the model saw enough of to be trusted over the rules (see text.RULE_SPAN_PROSE_KEEP)
-    seen = Counter(p.stoplist for p in train_pages if p.set != "clean" and p.stoplist)
+    # (counted on the bench's own two dump styles, whatever other styles the training read)
+    seen = Counter(p.stoplist for p in train_pages if p.style in STYLES and p.stoplist)
     params["familiar"] = np.array(sorted(name for name, n in seen.items() if n >= FAMILIAR_PAGES))
     print(f"languages: {dict(seen.most_common())}; familiar: {params['familiar'].tolist()}")
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -412,11 +412,33 @@ def _occurs_elsewhere(folded: list[str], lines: list[int], start: int, end: int 
 def _drop_wordless_and_doubled(feats: list[LineFeatures], keep: list[bool]) -> None:
     """Whatever the model reads from their neighbours, a line without a word ("<<", "•", "* * *") is not
     the article's, nor a line that repeats the one before it (a photo gallery's title under each of its
-    photos, which the model kept among the captions on a CNN page). (Text dumps only: in the HTML
-    merge the decoded lines are the network's input, as it was trained.)"""
+    photos, which the model kept among the captions on a CNN page), nor a percent-encoded address
+    (``url_encoded``). (Text dumps only: in the HTML merge the decoded lines are the network's input,
+    as it was trained.)"""
     for i, f in enumerate(feats):
-        if keep[i] and (not f.words or (i and f.repeats > 1 and f.text == feats[i - 1].text)):
+        if keep[i] and (not f.words or (i and f.repeats > 1 and f.text == feats[i - 1].text)
+                        or url_encoded(f.text)):
             keep[i] = False
+
+
+# A link or file name a text browser shows as it is, percent-encoded ("%E1%80%94%E1%80%AD..." for an
+# image of a Burmese page in w3m): at least URL_ENCODED_MIN escapes making up half the line or more.
+# (No line of the bench's dumps has this many escapes over so much of it but two image credits
+# holding a whole Wikipedia address.)
+URL_ENCODED_MIN, URL_ENCODED_SHARE = 4, 0.5
+_PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+
+
+def url_encoded(text: str) -> bool:
+    """Is the line mostly percent-escapes?
+
+    >>> url_encoded("%E1%80%94%E1%80%AD%E1%80%AF%E1%80%84%E1%80%BA"), url_encoded("Prices rose 5% to 10%.")
+    (True, False)
+    """
+    if text.count("%") < URL_ENCODED_MIN:
+        return False
+    escapes = _PERCENT_ESCAPE.findall(text)
+    return len(escapes) >= URL_ENCODED_MIN and 3 * len(escapes) >= URL_ENCODED_SHARE * len(text)
 
 
 def weak_chrome(f: LineFeatures, verdict: Verdict) -> bool:
