@@ -97,3 +97,24 @@ def test_the_articles_first_part_above_the_widget_is_taken_back() -> None:
     doc = newsclean.clean("\n\n".join(lines), kind="text")
     assert doc.text.split("\n\n") == [p for part in PARTS for p in part]
     assert doc.title == HEAD[3]
+
+
+FEED = ["[img_8961-crop]", "รัฐบาลจีนลดความสำคัญในการปฏิบัติต่อตระกูลชินวัตรช่วงเยือนจีน", "2019-01-22 20:44",
+        "[cats-crop]", "แก้คอร์รัปชันหลังเลือกตั้ง ชูทุกภาคส่วนสร้างระบบการเมืองเศรษฐกิจโปร่งใส", "2019-01-22 19:44",
+        "กสม. เสนอ 4 ข้อถึงประยุทธ์และประธาน สนช. ปมร่าง กม.ปราบปรามการทรมาน-อุ้มหาย", "2019-01-21 17:00"]
+
+
+def feats_of(lines: list[str]) -> list:
+    return text.gather_evidence(lines, [True] * len(lines)).feats
+
+
+def test_headlines_each_followed_by_their_date_are_a_feed() -> None:
+    # a Thai page's feed of other articles, an image's name between some of them
+    assert text.dated_feed_items(feats_of(FEED), [1, 4, 6]) == {1, 4, 6}
+
+
+def test_two_dated_headlines_or_entries_stamped_with_times_are_no_feed() -> None:
+    assert text.dated_feed_items(feats_of(FEED[:6]), [1, 4]) == set()
+    # a live blog's entries, each under the time of the next: times of day, no calendar date
+    live = [line if not line.startswith("2019") else line.split()[1] for line in FEED]
+    assert text.dated_feed_items(feats_of(live), [1, 4, 6]) == set()

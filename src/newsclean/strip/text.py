@@ -278,18 +278,48 @@ def decode(probs: np.ndarray, ev: Evidence) -> tuple[tuple[int, int] | None, lis
     if earlier:  # the headline is looked for above the article's first part
         span = (earlier[0], span[1])
         continued = earlier + continued
-    r_start, r_end = (ev.rule_span or (0, 0)) if not ev.familiar else (0, 0)
     keep = [(start <= i < end and (p >= KEEP_THRESHOLD or (p >= PROSE_KEEP and v.score >= PROSE_SCORE)))
-            or (r_start <= i < r_end and v.score >= PROSE_SCORE and not v.reason and p >= RULE_SPAN_PROSE_KEEP)
             or p >= OUTSIDE_KEEP for i, (p, v) in enumerate(zip(probs.tolist(), ev.verdicts, strict=True))]
     for i in continued:
         keep[i] = True
+    if not ev.familiar and ev.rule_span:
+        _keep_rules_prose(ev, probs, keep)
     keep_weak_chrome(ev.feats, ev.verdicts, keep)
     comments = ev.comments
     if comments is not None and sum(f.words for f, k in zip(ev.feats[:comments], keep, strict=False) if k) \
             >= MIN_ARTICLE_WORDS_BEFORE_COMMENTS:
         keep[comments:] = [False] * (len(keep) - comments)
     return span, keep
+
+
+def _keep_rules_prose(ev: Evidence, probs: np.ndarray, keep: list[bool]) -> None:
+    """Keep the rules' prose inside their span (``RULE_SPAN_PROSE_KEEP``), but for the items of a
+    feed of other articles (``dated_feed_items``)."""
+    r_start, r_end = ev.rule_span or (0, 0)
+    added = [i for i in range(r_start, r_end) if not keep[i] and ev.verdicts[i].score >= PROSE_SCORE
+             and not ev.verdicts[i].reason and probs[i] >= RULE_SPAN_PROSE_KEEP]
+    feed = dated_feed_items(ev.feats, added)
+    for i in added:
+        keep[i] = i not in feed
+
+
+# A feed of other articles under the article: each headline followed by its date ("2019-01-22 20:44")
+# within FEED_DATE_REACH lines (an image's name may stand between them). To the rules a headline in an
+# unspaced script reads as prose (a Thai sentence has no full stop to tell it from a headline), so in
+# languages the model knows little of they kept whole feeds. FEED_MIN_ITEMS such lines make a feed; the
+# date lines must hold a calendar date (a live blog's entries are stamped with times of day).
+FEED_DATE_REACH, FEED_MIN_ITEMS = 2, 3
+
+
+def dated_feed_items(feats: list[LineFeatures], candidates: list[int]) -> set[int]:
+    """Those of ``candidates`` that are items of a dated feed (none when fewer than FEED_MIN_ITEMS are)."""
+    items = {i for i in candidates
+             if any(_calendar_date_line(f) for f in feats[i + 1 : i + 1 + FEED_DATE_REACH])}
+    return items if len(items) >= FEED_MIN_ITEMS else set()
+
+
+def _calendar_date_line(f: LineFeatures) -> bool:
+    return is_date_line(f) and find_date(f.text) is not None
 
 
 # Some sites set the same widget ("Most Popular" and its five headlines) between the article's
