@@ -36,6 +36,11 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "next post", "previous post", "older post", "older posts", "newer post", "newer posts", "nächster beitrag",
         "vorheriger beitrag", "article suivant", "article précédent", "artículo anterior", "artículo siguiente",
         "следующая статья", "предыдущая статья", "наступна стаття", "попередня стаття",
+        # a list's button for more of its items (none of the bench's 162 such lines is the article's; not
+        # "see more", "ver más", "voir plus", which news prose says too: "we will see more storms")
+        "show more", "view more", "load more", "mehr anzeigen", "mehr laden", "mostrar más", "cargar más",
+        "mostrar mais", "mostra di più", "carica altri", "показать ещё", "показать еще", "показати ще",
+        "pokaż więcej", "もっと見る", "查看更多", "加载更多", "더보기",
     ),
     "newsletter": (
         "newsletter", "subscribe", "subscribed", "unsubscribe", "sign up for", "in your inbox", "to your inbox",
