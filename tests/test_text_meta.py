@@ -304,3 +304,13 @@ def test_an_advertisement_line_is_no_title() -> None:
     page = "\n\n".join(["Home", "Advertisement continues below this short message here",
                         "Council approves the harbour budget", *PROSE])
     assert newsclean.clean(page, kind="text").title != "Advertisement continues below this short message here"
+
+
+def test_date_from_the_address_when_the_text_gives_none() -> None:
+    page = _page("Council keeps the library open on weekends", "By Erika Muster")
+    url = "https://news.example.com/local/2024/03/03/council-library-weekends/"
+    assert newsclean.clean(page, kind="text").date is None
+    assert newsclean.clean(page, kind="text", url=url).date == "2024-03-03"
+    # the text's own date comes first
+    dated = _page("Council keeps the library open on weekends", "By Erika Muster", "March 4, 2024")
+    assert newsclean.clean(dated, kind="text", url=url).date == "2024-03-04"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from urllib.parse import urlsplit
 
 # Month names (and their genitive / abbreviated forms) by number, in the languages of most news.
 _MONTHS: dict[int, tuple[str, ...]] = {
@@ -161,3 +162,24 @@ def dated_label_line(text: str, labels: tuple[str, ...] = PUBLISHED_WORDS) -> st
     if len(text.split()) > LABELLED_LINE_WORDS or not text.lstrip(" |·•–—-").casefold().startswith(labels):
         return None
     return labelled_publication(text)
+
+
+# A date in a page's address: "/2021/12/02/", "/2021-12-02-", "_2021_12_02" (year, month and day, as
+# htmldate's URL extractor reads them), from MIN_YEAR to MAX_YEAR.
+_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def url_date(url: str | None) -> str | None:
+    """The date (YYYY-MM-DD) the path of ``url`` holds, if any.
+
+    >>> url_date("https://example.com/news/2025/12/19/storm-hits-coast"), url_date("https://example.com/p/12345")
+    ('2025-12-19', None)
+    """
+    match = _URL_DATE.search(urlsplit(url).path) if url else None
+    if not match:
+        return None
+    try:
+        day = date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:  # 2021/02/30
+        return None
+    return day.isoformat() if MIN_YEAR <= day.year <= MAX_YEAR else None

@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .bylines import names_in_byline
-from .dates import dated_label_line, find_date, labelled_publication
+from .dates import dated_label_line, find_date, labelled_publication, url_date
 from .htmlmeta import norm, strip_site_name
 from .models import Line, Metadata, Role
 from .strip import Stripped
@@ -187,6 +187,7 @@ def from_text(stripped: Stripped, body: str, url: str | None = None) -> tuple[Me
         labelled = labelled_date(stripped, line_start=True)
         if labelled and labelled[:10] != str(date or "")[:10]:
             date = labelled
+    date = date or url_date(url)  # the page's address, when nothing in its text gives a date
     if title:
         title = last_crumb(without_site_name(str(title), stripped, url))
     meta = Metadata(
