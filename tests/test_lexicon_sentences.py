@@ -84,7 +84,10 @@ def test_phrases_of_gives_each_phrase_with_its_length() -> None:
     ("More Must-Reads From TIME", "related"),
     ("Ähnliche Beiträge", "related"), ("Temas relacionados", "related"), ("Похожие статьи", "related"),
     ("Articles liés", "related"), ("← vorheriger Beitrag", "navigation"), ("Next post", "navigation"),
-    ("Vláda schválila nový rozpočet", None),
+    ("Show more", "navigation"), ("Mehr anzeigen …", "navigation"), ("もっと見る", "navigation"),
+    ("Das Thema könnte dich auch interessieren:", "related"), ("NOTAS RELACIONADAS", "related"),
+    ("Die meistgelesenen Artikel bei SWR.de/Sport", "related"), ("getaggt mit: Grundeinkommen", "navigation"),
+    ("Vláda schválila nový rozpočet", None), ("We will see more storms like this one", None),
 ])
 def test_lexicon_languages_beyond_the_bench(line: str, category: str | None) -> None:
     assert lexicon.lexicon_category(line) == category

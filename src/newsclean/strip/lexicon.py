@@ -36,6 +36,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "next post", "previous post", "older post", "older posts", "newer post", "newer posts", "nächster beitrag",
         "vorheriger beitrag", "article suivant", "article précédent", "artículo anterior", "artículo siguiente",
         "следующая статья", "предыдущая статья", "наступна стаття", "попередня стаття",
+        # the labels of a post's tags and categories ("getaggt mit: Grundeinkommen Berlin")
+        "getaggt mit", "tagged with", "schlagwörter", "schlagworte",
         # a list's button for more of its items (none of the bench's 162 such lines is the article's; not
         # "see more", "ver más", "voir plus", which news prose says too: "we will see more storms")
         "show more", "view more", "load more", "mehr anzeigen", "mehr laden", "mostrar más", "cargar más",
@@ -125,6 +127,13 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "você também pode gostar", "notizie correlate", "potrebbe interessarti", "podobne artykuły",
         "похожие статьи", "похожие новости", "схожі новини", "схожі статті", "σχετικές ειδήσεις",
         "gerelateerde artikelen",
+        # "you might be interested in", "most read" in its inflected forms, "explore further", a feed's
+        # next-article preview
+        "könnte dich auch interessieren", "könnte sie auch interessieren", "könnten sie auch interessieren",
+        "an folgenden artikeln interessiert", "meistgelesenen", "meistgelesene", "nächster artikel",
+        "themen in diesem artikel", "notas relacionadas", "más noticias", "te puede interesar",
+        "vous aimerez aussi", "mais notícias", "zobacz również", "przeczytaj również", "explore further",
+        "more from this section", "more in this section",
     ),
     "cookie": (
         "cookie", "cookies", "accept all", "reject all", "manage preferences", "privacy settings",
