@@ -85,7 +85,7 @@ def test_phrases_of_gives_each_phrase_with_its_length() -> None:
     ("Ähnliche Beiträge", "related"), ("Temas relacionados", "related"), ("Похожие статьи", "related"),
     ("Articles liés", "related"), ("← vorheriger Beitrag", "navigation"), ("Next post", "navigation"),
     ("Show more", "navigation"), ("Mehr anzeigen …", "navigation"), ("もっと見る", "navigation"),
-    ("Das Thema könnte dich auch interessieren:", "related"), ("NOTAS RELACIONADAS", "related"),
+    ("Das Thema könnte dich auch interessieren", "related"), ("NOTAS RELACIONADAS", "related"),
     ("Die meistgelesenen Artikel bei SWR.de/Sport", "related"), ("getaggt mit: Grundeinkommen", "navigation"),
     ("Vláda schválila nový rozpočet", None), ("We will see more storms like this one", None),
 ])
