@@ -69,7 +69,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "support independent journalism", "support our journalism", "support journalism", "contribute now",
         "make a contribution", "just once", "monthly", "one-time", "paypal", "patreon",
         "jetzt unterstützen", "spenden", "soutenez", "faire un don", "donar", "apóyanos", "dona ora",
-        "sostienici", "doe agora", "apoie", "поддержать", "пожертвовать", "підтримати", "задонатити",
+        "sostienici", "doe agora", "apoie", "unterstütze uns", "unterstützen sie uns", "unterstütze unsere arbeit",
+        "unterstützen sie unsere arbeit", "поддержать", "пожертвовать", "підтримати", "задонатити",
         "wesprzyj", "στηρίξτε", "寄付", "捐赠", "후원", "บริจาค", "สนับสนุนเรา", "การสนับสนุนจากคุณ", "โอนเงิน",
         "พร้อมเพย์", "promptpay", "تبرع", "ادعمنا",
     ),
@@ -82,6 +83,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "공유", "paylaş", "delen",
         "sdílet", "zdieľať", "megosztás", "distribuie", "podijeli", "сподели", "dalīties", "dalintis", "bagikan",
         "chia sẻ", "شارك", "שתפו", "اشتراک گذاری", "शेयर करें", "เฟซบุ๊ก", "แชร์",
+        "follow us", "folgen sie uns", "folge uns", "suivez-nous", "síguenos", "seguici", "siga-nos", "nos siga",
+        "obserwuj nas", "подписывайтесь на нас", "слідкуйте за нами",
     ),
     "advertisement": (
         "advertisement", "advertising", "sponsored", "sponsored content", "ad", "ads", "promoted",
@@ -133,15 +136,17 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "an folgenden artikeln interessiert", "meistgelesenen", "meistgelesene", "nächster artikel",
         "themen in diesem artikel", "notas relacionadas", "más noticias", "te puede interesar",
         "vous aimerez aussi", "mais notícias", "zobacz również", "przeczytaj również", "explore further",
-        "more from this section", "more in this section",
+        "more from this section", "more in this section", "nächsten artikel",
     ),
     "cookie": (
         "cookie", "cookies", "accept all", "reject all", "manage preferences", "privacy settings",
         "we use cookies", "consent", "datenschutz", "alle akzeptieren", "tout accepter", "aceptar todo",
         "accetta tutto", "aceitar", "файлы cookie", "приватності", "prywatności", "απόρρητο",
+        # an embed shown only with the reader's consent ("Externer Inhalt: ... Ich bin damit einverstanden")
+        "externer inhalt", "externe inhalte", "empfohlener externer inhalt",
     ),
     "legal": (
-        "all rights reserved", "copyright", "terms of use", "terms of service", "privacy policy", "terms and conditions",
+        "ohne gewähr", "all rights reserved", "copyright", "terms of use", "terms of service", "privacy policy", "terms and conditions",
         "impressum", "alle rechte vorbehalten", "mentions légales", "tous droits réservés", "aviso legal",
         "todos los derechos reservados", "tutti i diritti riservati", "todos os direitos reservados",
         "все права защищены", "всі права захищені", "wszelkie prawa zastrzeżone", "με επιφύλαξη παντός δικαιώματος",
