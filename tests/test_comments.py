@@ -39,6 +39,22 @@ def test_comment_section_is_removed_with_its_reason() -> None:
     assert reasons[COMMENTS[7]] == "comments:section"
 
 
+STAMPED = [  # a site that prints no "says:": each comment under its author's name and time stamp
+    "[ 3 comments ]", "Top Rated Comments", "(View all)",
+    "harbourwatcher", "2 days ago at 07:52 am", COMMENTS[3], "Rating: 36 Votes",
+    "annaK", "2 days ago at 08:10 am", COMMENTS[7], "Rating: 25 Votes",
+    "oldsalt", "2 days ago at 09:41 am", COMMENTS[11], "Rating: 17 Votes",
+]
+
+
+def test_comments_under_names_and_time_stamps_are_a_comment_section() -> None:
+    page = ["Home", "News", "Council approves harbour bridge budget", "By Jane Smith", "May 2, 2024", *ARTICLE,
+            "Share this:", *STAMPED, "© 2024 Harbour Times"]
+    doc = newsclean.clean("\n\n".join(page))
+    assert doc.text.split("\n\n") == ARTICLE
+    assert {ln.text: ln.reason for ln in doc.lines}[COMMENTS[7]] == "comments:section"
+
+
 def test_one_speaker_line_is_not_a_comment_section() -> None:
     # "says:" ending a short line inside an article (an interview) does not start a comment section
     page = ["Council approves harbour bridge budget", "By Jane Smith", ARTICLE[0], "The mayor says:",

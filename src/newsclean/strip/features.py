@@ -43,10 +43,11 @@ _COUNTER = re.compile(
     r"kommentare?|commentaires?|comentarios?|commenti|комментари\w*|коментар\w*|komentarz\w*|σχόλια)\W*$",
     re.I,
 )
-# "34 responses to “Title”", "12 thoughts on “Title”", "5 Comments": a comment section starts here.
+# "34 responses to “Title”", "12 thoughts on “Title”", "5 Comments", "[ 167 comments ]": a comment
+# section starts here.
 _COMMENT_COUNTER = re.compile(
     r"^\W*(?:\d[\d.,]*\s+(?:comments?|responses?|replies|thoughts?|reactions?|kommentare?|commentaires?|"
-    r"comentarios?|commenti|комментари\w*|коментар\w*|komentarz\w*|σχόλια)\b(?:\s+(?:to|on|zu|sur|a|на)\b.*)?|"
+    r"comentarios?|commenti|комментари\w*|коментар\w*|komentarz\w*|σχόλια)\b(?:\s+(?:to|on|zu|sur|a|на)\b.*|\W*)|"
     r"(?:one|no)\s+(?:comments?|responses?|thoughts?)\b.*)$",
     re.I,
 )

@@ -505,7 +505,13 @@ def weak_chrome_runs(feats: list[LineFeatures], verdicts: list[Verdict], good: l
 # of them on, it starts at the first one, or at a comment counter ("34 responses to ...") up to
 # COMMENT_HEAD_WINDOW lines above it. Nothing after its start is kept, once MIN_ARTICLE_WORDS_BEFORE_
 # COMMENTS words of article are kept above it (a page whose comments come first is left alone).
+# Sites that print no "says:" show each comment under its author's name and its time stamp ("Top Rated
+# Comments", "Woyzeck", "2 days ago at 07:52 am", the comment, "Rating: 36 Votes"): a comments heading or
+# counter followed, within COMMENT_HEAD_WINDOW lines, by MIN_COMMENT_STAMPS lines that only date or time a
+# post starts a section too. (On the bench's browser dumps 71 pages have such a heading; on 3 of them
+# article lines follow it, each time a heading above the article, where nothing is cut.)
 MIN_COMMENT_SPEAKERS = 2
+MIN_COMMENT_STAMPS = 2
 COMMENT_HEAD_WINDOW = 12
 MIN_ARTICLE_WORDS_BEFORE_COMMENTS = 50
 
@@ -524,15 +530,25 @@ def _name_comment_section(start: int | None, keep: list[bool], roles: list[tuple
 
 
 def comment_section_start(feats: list[LineFeatures]) -> int | None:
-    """Where the readers' comments begin (see MIN_COMMENT_SPEAKERS), or None."""
+    """Where the readers' comments begin (see MIN_COMMENT_SPEAKERS and MIN_COMMENT_STAMPS), or None."""
     speakers = [i for i, f in enumerate(feats) if f.speaker]
     if len(speakers) < MIN_COMMENT_SPEAKERS:
-        return None
+        return _stamped_comments_start(feats)
     first = speakers[0]
     for i in range(first - 1, max(-1, first - COMMENT_HEAD_WINDOW), -1):
         if feats[i].comment_counter:
             return i
     return first
+
+
+def _stamped_comments_start(feats: list[LineFeatures]) -> int | None:
+    """The first comments heading or counter with MIN_COMMENT_STAMPS time stamps below it."""
+    for i, f in enumerate(feats):
+        if f.comment_counter or f.lexicon == "comments":
+            below = feats[i + 1 : i + 1 + COMMENT_HEAD_WINDOW]
+            if sum(1 for g in below if g.date_time and not g.text.isdigit()) >= MIN_COMMENT_STAMPS:
+                return i
+    return None
 
 
 def score_line(f: LineFeatures) -> Verdict:
