@@ -55,6 +55,15 @@ def test_comments_under_names_and_time_stamps_are_a_comment_section() -> None:
     assert {ln.text: ln.reason for ln in doc.lines}[COMMENTS[7]] == "comments:section"
 
 
+def test_speaker_lines_with_the_comments_date_in_them() -> None:
+    dated = [line for comment in range(3) for line in (
+        f"{['Catherine (GiveWell)', 'Alex', 'Gary M'][comment]} on September {13 + comment}, 2018 at 5:23 pm said:",
+        COMMENTS[3 + 4 * comment])]
+    page = ["Council approves harbour bridge budget", "By Jane Smith", "May 2, 2024", *ARTICLE, *dated]
+    doc = newsclean.clean("\n\n".join(page))
+    assert doc.text.split("\n\n") == ARTICLE
+
+
 def test_one_speaker_line_is_not_a_comment_section() -> None:
     # "says:" ending a short line inside an article (an interview) does not start a comment section
     page = ["Council approves harbour bridge budget", "By Jane Smith", ARTICLE[0], "The mayor says:",

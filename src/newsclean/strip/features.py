@@ -51,7 +51,10 @@ _COMMENT_COUNTER = re.compile(
     r"(?:one|no)\s+(?:comments?|responses?|thoughts?)\b.*)$",
     re.I,
 )
-# A commenter's name line: "joetoronto says:", "Anna schreibt:".
+# A commenter's name line: "joetoronto says:", "Anna schreibt:", of at most SPEAKER_MAX_WORDS words, or
+# SPEAKER_DATED_MAX_WORDS with the comment's date in it ("Catherine (GiveWell) on September 13, 2018 at
+# 5:23 pm said:").
+SPEAKER_MAX_WORDS, SPEAKER_DATED_MAX_WORDS = 8, 16
 _SPEAKER = re.compile(
     r"\b(?:says|said|wrote|schreibt|sagt|dice|escribió|a écrit|ha scritto|пишет|пише|napisał)\s*:\s*$", re.I)
 _ENDS_WITH_COUNT = re.compile(r"\(\d[\d.,]*\)\s*$")
@@ -469,7 +472,9 @@ def _own_evidence(line: str) -> tuple[tuple[str, ...], dict[str, Any]]:
         "upper_share": _upper_share(line) if short else 0.0,
         "unspaced": n_unspaced > len(line) / 3,
         "comment_counter": short and bool(_COMMENT_COUNTER.match(line)),
-        "speaker": n_words <= 8 and ":" in line and bool(_SPEAKER.search(line)),
+        "speaker": (n_words <= SPEAKER_MAX_WORDS
+                    or n_words <= SPEAKER_DATED_MAX_WORDS and _DIGIT.search(line) is not None)
+        and ":" in line and bool(_SPEAKER.search(line)),
         "has_date": digit and bool(_HAS_DIGIT_DATE.search(line)),
         "ends_with_count": ")" in line and bool(_ENDS_WITH_COUNT.search(line)),
         "lexicon_weak": short and lexicon.weak_in_sentence(phrases) and _reads_as_sentence(line, n_words),
