@@ -64,6 +64,15 @@ def test_speaker_lines_with_the_comments_date_in_them() -> None:
     assert doc.text.split("\n\n") == ARTICLE
 
 
+def test_a_titled_comment_header_starts_a_comment_section() -> None:
+    # "10 thoughts on “<the headline>”", however long, and comments under bare names
+    title = "Council approves harbour bridge budget after a long debate about the cost of its repairs"
+    named = [line for who, i in (("Gaye", 3), ("Jan Smith", 7), ("Anita DeSousa", 11)) for line in (who, COMMENTS[i])]
+    page = [title, "By Jane Smith", "May 2, 2024", *ARTICLE, f"3 thoughts on “{title}”", *named]
+    doc = newsclean.clean("\n\n".join(page))
+    assert doc.text.split("\n\n") == ARTICLE
+
+
 def test_one_speaker_line_is_not_a_comment_section() -> None:
     # "says:" ending a short line inside an article (an interview) does not start a comment section
     page = ["Council approves harbour bridge budget", "By Jane Smith", ARTICLE[0], "The mayor says:",

@@ -510,8 +510,14 @@ def weak_chrome_runs(feats: list[LineFeatures], verdicts: list[Verdict], good: l
 # counter followed, within COMMENT_HEAD_WINDOW lines, by MIN_COMMENT_STAMPS lines that only date or time a
 # post starts a section too. (On the bench's browser dumps 71 pages have such a heading; on 3 of them
 # article lines follow it, each time a heading above the article, where nothing is cut.)
+# So does the header WordPress and others print above the comments, "10 thoughts on “Title”", "3 responses
+# to “Title”", however long the title (on the bench's browser dumps 20 of 21 such lines have no article
+# line after them; the other one line).
 MIN_COMMENT_SPEAKERS = 2
 MIN_COMMENT_STAMPS = 2
+_TITLED_COMMENTS = re.compile(
+    r"^\W*(?:\d[\d.,]*|one|two|three)\s+(?:comments?|responses?|replies|thoughts?|reactions?|kommentare?|"
+    r"commentaires?|comentarios?|commenti)\s+(?:to|on|zu|sur|a|à|en|su)\s+[“\"«„‘']", re.I)
 COMMENT_HEAD_WINDOW = 12
 MIN_ARTICLE_WORDS_BEFORE_COMMENTS = 50
 
@@ -533,12 +539,18 @@ def comment_section_start(feats: list[LineFeatures]) -> int | None:
     """Where the readers' comments begin (see MIN_COMMENT_SPEAKERS and MIN_COMMENT_STAMPS), or None."""
     speakers = [i for i, f in enumerate(feats) if f.speaker]
     if len(speakers) < MIN_COMMENT_SPEAKERS:
-        return _stamped_comments_start(feats)
+        found = [i for i in (_stamped_comments_start(feats), _titled_comments_start(feats)) if i is not None]
+        return min(found) if found else None
     first = speakers[0]
     for i in range(first - 1, max(-1, first - COMMENT_HEAD_WINDOW), -1):
         if feats[i].comment_counter:
             return i
     return first
+
+
+def _titled_comments_start(feats: list[LineFeatures]) -> int | None:
+    """The first "10 thoughts on “Title”" header."""
+    return next((i for i, f in enumerate(feats) if _TITLED_COMMENTS.match(f.text)), None)
 
 
 def _stamped_comments_start(feats: list[LineFeatures]) -> int | None:
