@@ -88,7 +88,8 @@ def test_phrases_of_gives_each_phrase_with_its_length() -> None:
     ("Das Thema könnte dich auch interessieren", "related"), ("NOTAS RELACIONADAS", "related"),
     ("Die meistgelesenen Artikel bei SWR.de/Sport", "related"), ("getaggt mit: Grundeinkommen", "navigation"),
     ("Follow us on Twitter", "share"), ("(Alle Angaben ohne Gewähr)", "legal"), ("Externer Inhalt", "cookie"),
-    ("Unterstützen Sie unsere Arbeit", "donation"),
+    ("Unterstützen Sie unsere Arbeit", "donation"), ("Wie bewerten Sie diesen Artikel?", "navigation"),
+    ("Was this article helpful?", "navigation"),
     ("Vláda schválila nový rozpočet", None), ("We will see more storms like this one", None),
 ])
 def test_lexicon_languages_beyond_the_bench(line: str, category: str | None) -> None:

@@ -32,6 +32,11 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "reportar un error", "segnala un errore", "нашли ошибку", "сообщить об ошибке", "знайшли помилку",
         "повідомити про помилку", "zgłoś błąd", "ziņot par kļūdu", "kļūda rakstā", "pranešti apie klaidą",
         "teata veast",
+        # "Was this article helpful?": a rating widget
+        "was this article helpful", "was this helpful", "rate this article", "how would you rate",
+        "war dieser artikel hilfreich", "wie bewerten sie diesen artikel", "artikel bewerten",
+        "cet article vous a-t-il été utile", "te ha resultado útil", "ti è stato utile", "оцените статью",
+        "оцініть статтю", "oceń artykuł",
         # the links to the blog's neighbouring posts
         "next post", "previous post", "older post", "older posts", "newer post", "newer posts", "nächster beitrag",
         "vorheriger beitrag", "article suivant", "article précédent", "artículo anterior", "artículo siguiente",
