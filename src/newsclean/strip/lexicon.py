@@ -103,7 +103,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "related posts", "related news", "more news", "more stories", "news feed", "latest news", "most read",
         "must read", "must reads", "most popular", "trending", "editors' picks", "editor's picks", "recommended", "you may also like",
         "you might also like", "read next", "up next", "top stories", "more from", "more on this",
-        "lesen sie auch", "auch interessant", "mehr zum thema", "meistgelesen", "das könnte sie auch interessieren",
+        "lesen sie auch", "auch interessant", "mehr zum thema", "meistgelesen",
         "weitere artikel", "lire aussi", "à lire aussi", "les plus lus", "sur le même sujet", "leer también",
         "lea también", "lo más leído", "noticias relacionadas", "leggi anche", "più letti", "articoli correlati",
         "leia também", "leia mais", "mais lidas", "notícias relacionadas", "читайте также", "читайте також",
@@ -130,13 +130,13 @@ LEXICON: dict[str, tuple[str, ...]] = {
         # lists of other articles under their common headings
         "similar articles", "related content", "related topics", "ähnliche artikel",
         "ähnliche beiträge", "ähnliche themen", "verwandte artikel", "verwandte themen", "weitere beiträge",
-        "das könnte dich auch interessieren", "articles similaires", "articles liés", "à lire également",
-        "artículos relacionados", "temas relacionados", "también te puede interesar", "artigos relacionados",
+        "articles similaires", "articles liés", "à lire également",
+        "artículos relacionados", "temas relacionados", "artigos relacionados",
         "você também pode gostar", "notizie correlate", "potrebbe interessarti", "podobne artykuły",
         "похожие статьи", "похожие новости", "схожі новини", "схожі статті", "σχετικές ειδήσεις",
         "gerelateerde artikelen",
-        # "you might be interested in", "most read" in its inflected forms, "explore further", a feed's
-        # next-article preview
+        # "you might be interested in" (with or without "das" / "también" before it), "most read" in its
+        # inflected forms, "explore further", a feed's next-article preview
         "könnte dich auch interessieren", "könnte sie auch interessieren", "könnten sie auch interessieren",
         "an folgenden artikeln interessiert", "meistgelesenen", "meistgelesene", "nächster artikel",
         "themen in diesem artikel", "notas relacionadas", "más noticias", "te puede interesar",
@@ -151,7 +151,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "externer inhalt", "externe inhalte", "empfohlener externer inhalt",
     ),
     "legal": (
-        "ohne gewähr", "all rights reserved", "copyright", "terms of use", "terms of service", "privacy policy", "terms and conditions",
+        "ohne gewähr", "all rights reserved", "copyright", "terms of use", "terms of service", "privacy policy",
+        "terms and conditions",
         "impressum", "alle rechte vorbehalten", "mentions légales", "tous droits réservés", "aviso legal",
         "todos los derechos reservados", "tutti i diritti riservati", "todos os direitos reservados",
         "все права защищены", "всі права захищені", "wszelkie prawa zastrzeżone", "με επιφύλαξη παντός δικαιώματος",
