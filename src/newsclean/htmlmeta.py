@@ -558,6 +558,10 @@ def _sentence(line: str) -> bool:
     return len(line.split()) >= 4 and line.rstrip(" \"”’»)").endswith((".", "!", "?"))
 
 
+# The labels of a publication date below the headline: not "Posted" (readers' comments are posted too).
+SHOWN_LABELS = tuple(label for label in PUBLISHED_WORDS if label != "posted")
+
+
 def _labelled_below(lines: list[str], title: str | None, us_order: bool = False) -> str | None:
     """A date labelled as the publication date ("Erschienen am: 01.11.2023") on a short line that opens
     with the label, in the lines below the headline, where it may end the article rather than head it
@@ -571,8 +575,6 @@ def _labelled_below(lines: list[str], title: str | None, us_order: bool = False)
             return _month_first(found, match[1]) if us_order and match and match[0] == found else found
     return None
 
-
-SHOWN_LABELS = tuple(label for label in PUBLISHED_WORDS if label != "posted")
 
 
 def _by_headline(lines: list[str], title: str | None) -> list[str]:

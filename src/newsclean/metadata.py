@@ -109,8 +109,6 @@ def _top_lines(stripped: Stripped) -> Iterator[Line]:
 # On a run-on page the date line is glued to what surrounds it ("By Korin MillerPublished: Jan 29,
 # 2025Tanja Ivanova//Getty Images"): a date right after a "published" label, in the page's top
 # lines, is the date.
-
-
 def labelled_date(stripped: Stripped, line_start: bool = False) -> str | None:
     """The date after the first "Published:" label near the top of a page, before readers' comments;
     with ``line_start``, only on a short line that opens with the label ("PUBLISHED: November 8, 2023

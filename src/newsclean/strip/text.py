@@ -319,7 +319,8 @@ def dated_feed_items(feats: list[LineFeatures], candidates: list[int]) -> set[in
 
 
 def _calendar_date_line(f: LineFeatures) -> bool:
-    return is_date_line(f) and find_date(f.text) is not None
+    """``is_date_line`` with a calendar date in it (past ``date_time``, it has found one already)."""
+    return find_date(f.text) is not None if f.date_time else is_date_line(f)
 
 
 # Some sites set the same widget ("Most Popular" and its five headlines) between the article's
