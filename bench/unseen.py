@@ -55,7 +55,8 @@ TEXT_SYSTEMS = {
     "keep all": lambda text, url: text,
     "jusText on lines": lambda text, url: peers.justext_lines(text)["text"],
 }
-DUMP_STYLES = ("w3m", "lynx", "gettext", "gettext-nl")
+# markdown (html2text) only where html2text is installed (GPL: the bench alone may use it).
+DUMP_STYLES = ("w3m", "lynx", "gettext", "gettext-nl", "markdown")
 
 
 def _newsclean(data: bytes | str, kind: str, url: str | None) -> str:

@@ -250,3 +250,37 @@ def test_markdown_wrapped_as_html2text_does_gives_the_same_article() -> None:
     plain, doc = newsclean.clean(raw), newsclean.clean(page)
     assert doc.text == plain.text
     assert (doc.title, doc.authors, doc.date) == (plain.title, plain.authors, plain.date)
+
+
+TEASER_CARDS = [
+    "[ ![zebra-cows.jpg ](https://news.example/img/zebra-cows.jpg#) Why farmers may want to paint their cows "
+    "with zebra stripes  Some people thought the striped cattle in a Japanese pasture were a joke, but the "
+    "science behind them could save farmers a great deal of money.  32M ago ](https://news.example/zebra/)",
+    "[ ![helicopter.jpg ](https://news.example/img/helicopter.jpg#) Two soldiers killed in a helicopter crash  "
+    "Officials dismiss the claim that it was shot down, and they say that the cause of the crash is being "
+    "investigated.  2H ago ](https://news.example/crash/) [ ![koala.jpg ](https://news.example/img/koala.jpg#) "
+    "Woman risks her life to save a koala  At least six people have died and hundreds of homes have been "
+    "destroyed by the bushfires this week.  14H ago ](https://news.example/koala/)",
+]
+
+
+def test_markdown_lines_that_are_all_link_are_not_the_article() -> None:
+    """In markdown a paragraph that is one link (a teaser card: its photo, headline and summary inside
+    one link) is what the page links to: it is removed, with its reason; paragraphs with links among
+    their words stay."""
+    raw = SEED.read_text(encoding="utf-8")
+    lines = []
+    for line in raw.split("\n"):
+        if line.startswith("Top diplomats"):
+            lines.append("# " + line)
+        elif line.strip() and len(line.split()) <= 6:
+            lines.append(f"* [{line}](https://news.example/{len(lines)}/)")
+        else:
+            lines.append(line.replace("in Stockholm", "in [Stockholm](https://news.example/stockholm/)"))
+        if line.startswith("The meeting between"):  # an insert between two of the article's paragraphs
+            lines += ["", "## [More World](https://news.example/world/)", "", *"\n\n".join(TEASER_CARDS).split("\n")]
+    plain, doc = newsclean.clean(raw), newsclean.clean("\n".join(lines))
+    assert doc.text == plain.text
+    assert "Stockholm" in doc.text
+    removed = {ln.text.split()[1]: ln.reason for ln in doc.lines if "news.example" not in ln.text and "ago" in ln.text}
+    assert removed and set(removed.values()) == {"markdown:link"}, removed

@@ -105,7 +105,7 @@ def split_lines(text: str) -> tuple[list[str], list[bool]]:
     Markdown dumps are read as their visible text, hard-wrapped ones unwrapped, and a page dumped
     on one line (``get_text(" ")``) cut into sentences (``segment_runons``).
     """
-    lines, blank, _, _ = read_lines(text)
+    lines, blank, _, _, _ = read_lines(text)
     return lines, blank
 
 
@@ -125,9 +125,10 @@ def _spaced_blocks(raw: str) -> list[str]:
     return gaps if len(gaps) > SPACED_MIN_GAPS else [raw]
 
 
-def read_lines(text: str) -> tuple[list[str], list[bool], bool, dict[int, str]]:
-    """``split_lines``, whether the page was run on and cut into sentences, and the pieces cut
-    from glued lines that continue the piece before them (``glued.cut_glued``)."""
+def read_lines(text: str) -> tuple[list[str], list[bool], bool, dict[int, str], LinkText]:
+    """``split_lines``, whether the page was run on and cut into sentences, the pieces cut from
+    glued lines that continue the piece before them (``glued.cut_glued``), and (markdown pages) the
+    lines whose every word is a link's (``link_text``)."""
     out: list[str] = []
     raws: list[str] = []
     blank: list[bool] = []
@@ -144,6 +145,7 @@ def read_lines(text: str) -> tuple[list[str], list[bool], bool, dict[int, str]]:
     out, blank, raws = join_open_links(out, blank, raws)
     visible = demarkdown(out)
     markdown = visible is not out
+    linked = link_text(out, visible) if markdown else NO_LINKS
     if markdown:
         visible, blank, raws = _visible_only(visible, blank, raws)
     raws = [raw.expandtabs() for raw in raws]
@@ -157,7 +159,7 @@ def read_lines(text: str) -> tuple[list[str], list[bool], bool, dict[int, str]]:
         lines, blank = join_nodes(visible, blank)
     lines, blank, continued = cut_glued(drop_link_numbers(lines), blank)
     cut, cut_blank, continued = segment_runons(lines, blank, continued)
-    return cut, cut_blank, cut is not lines, continued
+    return cut, cut_blank, cut is not lines, continued, linked
 
 
 def _visible_only(lines: list[str], blank: list[bool], raws: list[str]) -> tuple[list[str], list[bool], list[str]]:
@@ -391,6 +393,54 @@ def demarkdown(lines: list[str]) -> list[str]:
             visible = _MD_ESCAPE.sub(r"\1", visible)
         out.append(" ".join(_MD_INNER_HEADING.sub(" ", visible).split()))
     return out
+
+
+# A markdown line whose visible text is all link text is a link, not prose: a menu item ("[More
+# World](/world/)"), a teaser card ("[![photo](a.jpg) Headline  Its summary](/story)"), a "read
+# also" pointer. An article's paragraphs hold links among their words; a paragraph that is one
+# link is what a page links to, not what it says.
+_WORDISH = re.compile(r"\w")
+# A link holding no bracket, so that a card's image link is taken out before the link around it
+# ("[ ![photo](a.jpg) Headline ](/story)": ``_MD_LINK`` would match "[ ![photo](a.jpg)" first).
+_MD_INNER_LINK = re.compile(r"!?\[[^\[\]]*\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+
+
+@dataclass(frozen=True)
+class LinkText:
+    """The visible text of a markdown page's lines that show only link text, and of its other lines
+    (each joined by newlines), to tell whether a line as finally read (perhaps a piece of a longer
+    one: cut where teaser cards were glued) is link text only."""
+
+    linked: str = ""
+    plain: str = ""
+
+    def only_links(self, text: str) -> bool:
+        return bool(self.linked) and text in self.linked and text not in self.plain
+
+
+def link_text(lines: list[str], visible: list[str]) -> LinkText:
+    """Which of the markdown ``lines`` (shown as ``visible``) show nothing but link text.
+
+    >>> found = link_text(["* [Home](/)", "[ ![a](/a.jpg) Storm ends](/s) [b](/b)", "A [big](/b) day", "Home"],
+    ...                   ["Home", "a Storm ends b", "A big day", "Home"])
+    >>> [found.only_links(t) for t in ("Home", "a Storm ends", "A big day")]
+    [False, True, False]
+    """
+    linked: list[str] = []
+    plain: list[str] = []
+    for line, shown in zip(lines, visible, strict=True):
+        if not shown:
+            continue
+        rest = _MD_PREFIX.sub("", line)
+        for _ in range(MD_NESTING):
+            if "](" not in rest:
+                break
+            rest = _MD_INNER_LINK.sub("", rest)
+        (plain if rest is line or _WORDISH.search(rest) else linked).append(shown)
+    return LinkText("\n".join(linked), "\n".join(plain))
+
+
+NO_LINKS = LinkText()
 
 
 def compute_features(lines: list[str], blank_before: list[bool]) -> tuple[list[LineFeatures], DocumentStats]:

@@ -27,7 +27,7 @@ from ..metadata import BY_INSIDE, parse_byline
 from ..models import Line, Role
 from ..textutil import has_any, words
 from . import Stripped, lexicon
-from .features import SHORT_WORDS, LineFeatures, compute_features, read_lines
+from .features import NO_LINKS, SHORT_WORDS, LineFeatures, LinkText, compute_features, read_lines
 from .glued import rejoin
 from .model import BYLINE_MAX_WORDS, feature_matrix, load_model, single_threaded_blas
 from .model import BYLINE_START as _BYLINE_START
@@ -125,7 +125,7 @@ def strip_text(text: str, use_model: bool = True, max_lines: int = 0, url: str |
     A page of more than ``max_lines`` lines (0: no cap), counted after a run-on page is cut into
     sentences, is refused with TooLargeError.
     """
-    lines, blank_before, runon, continued = read_lines(text)
+    lines, blank_before, runon, continued, linked = read_lines(text)
     if max_lines and len(lines) > max_lines:
         raise TooLargeError(f"{len(lines)} lines once cut into sentences, more than the cap of {max_lines} "
                             "(max_lines)")
@@ -134,12 +134,15 @@ def strip_text(text: str, use_model: bool = True, max_lines: int = 0, url: str |
     start = link_header_end(text, lines, blank_before)
     end = link_list_start(lines)
     if not start and end is None:
-        return _rejoin_glued(_strip_lines(text, lines, blank_before, runon, use_model, url), continued)
+        return _rejoin_glued(_strip_lines(text, lines, blank_before, runon, use_model, url, linked), continued)
     end = len(lines) if end is None else end
-    page = _strip_lines(text, lines[start:end], blank_before[start:end], runon, use_model, url)
+    page = _strip_lines(text, lines[start:end], blank_before[start:end], runon, use_model, url, linked)
     return _rejoin_glued(Stripped(tuple(Line(t, Role.REMOVED, LINK_LIST_REASON) for t in lines[:start])
                                   + page.lines + tuple(Line(t, Role.REMOVED, LINK_LIST_REASON) for t in lines[end:]),
                                   page.hints), continued)
+
+
+LINK_ONLY_REASON = "markdown:link"
 
 
 def _rejoin_glued(page: Stripped, continued: dict[int, str]) -> Stripped:
@@ -163,7 +166,7 @@ def _rejoin_glued(page: Stripped, continued: dict[int, str]) -> Stripped:
 
 
 def _strip_lines(text: str, lines: list[str], blank_before: list[bool], runon: bool, use_model: bool,
-                 url: str | None) -> Stripped:
+                 url: str | None, linked: LinkText = NO_LINKS) -> Stripped:
     if not lines:
         return Stripped(())
     header = _DATED_HEADER.match(lines[0])
@@ -203,8 +206,17 @@ def _strip_lines(text: str, lines: list[str], blank_before: list[bool], runon: b
         if _first_line_title(ev.feats, blank_before, roles):
             roles[0] = (Role.TITLE, "title:first-line")
             hints.pop("title", None)
+    if linked.linked:
+        _drop_links(ev.feats, roles, linked)
     out = tuple(Line(f.text, role, reason) for f, (role, reason) in zip(ev.feats, roles, strict=True))
     return Stripped(out, hints)
+
+
+def _drop_links(feats: list[LineFeatures], roles: list[tuple[Role, str]], linked: LinkText) -> None:
+    """Kept lines of a markdown page that show only link text (``features.link_text``) are removed."""
+    for i, f in enumerate(feats):
+        if roles[i][0].kept and linked.only_links(f.text):
+            roles[i] = (Role.REMOVED, LINK_ONLY_REASON)
 
 
 # On a run-on page (cut into sentences) the headline is glued to the menu or the first sentence: the
