@@ -89,3 +89,20 @@ def test_dump_on_one_line_keeps_the_article_sentences() -> None:
         assert " ".join(paragraph.split()[:8]) in doc.text
     for chrome in ("Support independent journalism", "Read also:", "Enter your email", "Subscribe"):
         assert chrome not in doc.text, chrome
+
+
+SCRIPT_BLOB = ('!function(t,e){"object"==typeof exports&&"undefined"!=typeof module?module.exports=e():'
+               '"function"==typeof define&&define.amd?define(e):(t="undefined"!=typeof globalThis?globalThis:t'
+               '||self).lazySizes=e()}(this,function(){"use strict";var t={};function e(n){return t[n]}') * 40
+
+
+@pytest.mark.parametrize("where", ["top", "bottom"])
+def test_script_text_in_a_dump_is_never_the_article(where: str) -> None:
+    """A converter that lets a page's inline script through (html2text, lxml's text_content()) puts a
+    line of minified code in the dump: it is removed as program code, and it does not make the page
+    read as one run on without line breaks (its length would pass for a page of run-on sentences)."""
+    raw = SEED.read_text(encoding="utf-8")
+    page = f"{SCRIPT_BLOB}\n\n{raw}" if where == "top" else f"{raw}\n\n{SCRIPT_BLOB}"
+    plain, doc = newsclean.clean(raw), newsclean.clean(page)
+    assert doc.text == plain.text
+    assert [ln.reason for ln in doc.lines if ln.text.startswith("!function")] == ["script-code"]

@@ -27,7 +27,7 @@ from ..metadata import BY_INSIDE, parse_byline
 from ..models import Line, Role
 from ..textutil import has_any, words
 from . import Stripped, lexicon
-from .features import NO_LINKS, SHORT_WORDS, LineFeatures, LinkText, compute_features, read_lines
+from .features import NO_LINKS, SHORT_WORDS, LineFeatures, LinkText, compute_features, read_lines, script_code
 from .glued import rejoin
 from .model import BYLINE_MAX_WORDS, feature_matrix, load_model, single_threaded_blas
 from .model import BYLINE_START as _BYLINE_START
@@ -130,19 +130,26 @@ def strip_text(text: str, use_model: bool = True, max_lines: int = 0, url: str |
         raise TooLargeError(f"{len(lines)} lines once cut into sentences, more than the cap of {max_lines} "
                             "(max_lines)")
     # lynx's <link> list above the page and its reference list below it: only addresses and feed
-    # names, never the article; the page is read without them
+    # names, never the article; the page is read without them, and without lines of program code
+    # (``features.script_code``: read as lines of the page they would move the model's reading of
+    # the lines around them)
     start = link_header_end(text, lines, blank_before)
     end = link_list_start(lines)
-    if not start and end is None:
-        return _rejoin_glued(_strip_lines(text, lines, blank_before, runon, use_model, url, linked), continued)
     end = len(lines) if end is None else end
-    page = _strip_lines(text, lines[start:end], blank_before[start:end], runon, use_model, url, linked)
-    return _rejoin_glued(Stripped(tuple(Line(t, Role.REMOVED, LINK_LIST_REASON) for t in lines[:start])
-                                  + page.lines + tuple(Line(t, Role.REMOVED, LINK_LIST_REASON) for t in lines[end:]),
-                                  page.hints), continued)
+    read = [i for i in range(start, end) if not script_code(lines[i])]
+    if len(read) == len(lines):
+        return _rejoin_glued(_strip_lines(text, lines, blank_before, runon, use_model, url, linked), continued)
+    page = _strip_lines(text, [lines[i] for i in read], [blank_before[i] for i in read], runon, use_model, url,
+                        linked)
+    out = [Line(t, Role.REMOVED, SCRIPT_REASON if start <= i < end else LINK_LIST_REASON)
+           for i, t in enumerate(lines)]
+    for i, line in zip(read, page.lines, strict=True):
+        out[i] = line
+    return _rejoin_glued(Stripped(tuple(out), page.hints), continued)
 
 
 LINK_ONLY_REASON = "markdown:link"
+SCRIPT_REASON = "script-code"
 
 
 def _rejoin_glued(page: Stripped, continued: dict[int, str]) -> Stripped:
