@@ -284,3 +284,24 @@ def test_markdown_lines_that_are_all_link_are_not_the_article() -> None:
     assert "Stockholm" in doc.text
     removed = {ln.text.split()[1]: ln.reason for ln in doc.lines if "news.example" not in ln.text and "ago" in ln.text}
     assert removed and set(removed.values()) == {"markdown:link"}, removed
+
+
+def test_wrapped_markdown_cards_and_link_titles_are_read_whole() -> None:
+    """html2text at 78 columns wraps a paragraph of teaser cards (links around a photo, headline and
+    summary) over many lines, and puts a link's title on the line after its address: each card is
+    still read as one link, and removed as such."""
+    raw = SEED.read_text(encoding="utf-8")
+    cards = " ".join(TEASER_CARDS).replace("(https://news.example/crash/)",
+                                            '(https://news.example/crash/\n"Helicopter crash")')
+    wrapped = "\n".join("\n".join(textwrap.wrap(part, 78, break_long_words=False)) for part in cards.split("\n"))
+    assert len(wrapped.split("\n")) >= 12 and '\n"Helicopter crash")' in wrapped
+    lines = []
+    for line in raw.split("\n"):
+        if line.strip() and len(line.split()) <= 6 and not line.startswith("Top diplomats"):
+            line = f"* [{line}](https://news.example/{len(lines)}/)"
+        lines += textwrap.wrap(line, 78, break_long_words=False) or [""]
+        if line.startswith("The meeting between"):
+            lines += ["", wrapped, ""]
+    plain, doc = newsclean.clean(raw), newsclean.clean("\n".join(lines))
+    assert doc.text == plain.text
+    assert any(ln.reason == "markdown:link" and "koala" in ln.text for ln in doc.lines)

@@ -299,8 +299,9 @@ MD_NESTING = 3  # links inside links read, at most (teaser cards nest an image i
 
 # html2text wraps its markdown at 78 columns by default, inside a link's text and at the hyphens of its
 # address too ("[![Logo](https://x.org/wp-" / "content/logo.png)](/)"): a link left open at the end
-# of a line is closed on the next ones (at most MD_OPEN_LINES more), before the lines are read.
-MD_OPEN_LINES = 4
+# of a line is closed on the next ones (at most MD_OPEN_LINES more: a paragraph of teaser cards, each
+# a link around its photo, headline and summary, runs on for dozens of lines), before the lines are read.
+MD_OPEN_LINES = 40
 _MD_OPEN_ADDRESS = re.compile(r"\]\([^()\s]*$")
 _MD_EMPTY_EMPHASIS = re.compile(r"(?<!\S)(?:__|\*\*)(?!\S)")  # an icon: "__ September 4, 2025"
 
@@ -328,7 +329,9 @@ def join_open_links(lines: list[str], blank_before: list[bool], raws: list[str]
         line, raw, end = lines[i], raws[i], i + 1
         while (end < len(lines) and end - i <= MD_OPEN_LINES and not blank_before[end]
                and ("[" in line or "](" in line) and _open_link(line)):
-            line += ("" if _MD_OPEN_ADDRESS.search(line) else " ") + lines[end]
+            # (an address broken at a hyphen goes on with no space; a link's title, on the next line
+            # after its address, is apart from it: '[Radars](https://x.org/radar/' / '"Radars")')
+            line += ("" if _MD_OPEN_ADDRESS.search(line) and not lines[end].startswith('"') else " ") + lines[end]
             raw += "\n" + raws[end]
             end += 1
         out[0].append(line)
