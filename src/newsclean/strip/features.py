@@ -286,7 +286,10 @@ def _rejoin_abbreviations(pieces: list[str]) -> list[str]:
 # Markdown dumps (what reader services and "HTML to Markdown" converters give) carry their links and
 # layout as syntax: ``* [Subscribe](https://…)``, ``# Title``, ``![photo](…)``. Such a page is read as
 # the text a reader sees; it is recognised by its links, which plain dumps do not write this way.
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+# A link's text holds no link (a card's image link inside a link is read first, then the link around
+# it: "[ ![photo](a.jpg) Headline ](/story)"), but may hold brackets that are not one (an image's
+# alt text "[https://x.org/a.jpg]").
+_MD_LINK = re.compile(r"!?\[((?:[^\[\]]|\[[^\[\]]*\](?!\())*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 _MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s*|[*+-]\s+|\d{1,3}[.)]\s+(?=\S))+")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 # Punctuation escaped so as not to read as markup: html2text writes "28\. Januar" for a date at a
@@ -400,8 +403,9 @@ def demarkdown(lines: list[str]) -> list[str]:
     without alt text, an empty link); other dumps are returned as they are.
 
     >>> demarkdown(["* [Home](https://x.org/)", "# A [big](/b) day", "**Bold** move", "[a](/a) [b](/b)",
-    ...             "![](https://x.org/a.jpg)", "[![Photo](/p.jpg) Storm ends](/s)", "28\\\\. Januar 2015"])
-    ['Home', 'A big day', 'Bold move', 'a b', '', 'Photo Storm ends', '28. Januar 2015']
+    ...             "![](https://x.org/a.jpg)", "[![Photo](/p.jpg) Storm ends](/s)", "28\\\\. Januar 2015",
+    ...             "[ ![[/v/clip.jpg]](/v/clip.jpg) Clip](/v)"])
+    ['Home', 'A big day', 'Bold move', 'a b', '', 'Photo Storm ends', '28. Januar 2015', '[/v/clip.jpg] Clip']
     """
     if not _is_markdown(lines):
         return lines
@@ -426,9 +430,6 @@ def demarkdown(lines: list[str]) -> list[str]:
 # also" pointer. An article's paragraphs hold links among their words; a paragraph that is one
 # link is what a page links to, not what it says.
 _WORDISH = re.compile(r"\w")
-# A link holding no bracket, so that a card's image link is taken out before the link around it
-# ("[ ![photo](a.jpg) Headline ](/story)": ``_MD_LINK`` would match "[ ![photo](a.jpg)" first).
-_MD_INNER_LINK = re.compile(r"!?\[[^\[\]]*\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 
 
 @dataclass(frozen=True)
@@ -461,7 +462,7 @@ def link_text(lines: list[str], visible: list[str]) -> LinkText:
         for _ in range(MD_NESTING):
             if "](" not in rest:
                 break
-            rest = _MD_INNER_LINK.sub("", rest)
+            rest = _MD_LINK.sub("", rest)
         (plain if rest is line or _WORDISH.search(rest) else linked).append(shown)
     return LinkText("\n".join(linked), "\n".join(plain))
 
