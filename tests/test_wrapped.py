@@ -305,3 +305,27 @@ def test_wrapped_markdown_cards_and_link_titles_are_read_whole() -> None:
     plain, doc = newsclean.clean(raw), newsclean.clean("\n".join(lines))
     assert doc.text == plain.text
     assert any(ln.reason == "markdown:link" and "koala" in ln.text for ln in doc.lines)
+
+
+def _seed_as_markdown(extra_above_headline: list[str]) -> str:
+    lines = []
+    for line in SEED.read_text(encoding="utf-8").split("\n"):
+        if line.startswith("Top diplomats"):
+            lines += [*extra_above_headline, "# " + line]
+        elif line.strip() and len(line.split()) <= 6:
+            lines.append(f"* [{line}](https://news.example/{len(lines)}/)")
+        else:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def test_a_markdown_pages_one_level_1_heading_is_its_title() -> None:
+    """The one "# " heading of a markdown page is its headline, whatever headline-like line sits
+    nearer the byline; a page with two such headings is left to the title heads."""
+    decoy = "Ukraine war latest: Kremlin says talks with Washington will go on next week"
+    doc = newsclean.clean(_seed_as_markdown([f"## {decoy}", ""]))
+    assert doc.title == "Top diplomats of US, Russia meet to discuss Ukraine amid looming invasion"
+    assert [ln.reason for ln in doc.lines if ln.role.name == "TITLE"] == ["title:markdown-h1"]
+    assert decoy not in doc.text
+    two = newsclean.clean(_seed_as_markdown([f"# {decoy}", ""]))
+    assert "title:markdown-h1" not in {ln.reason for ln in two.lines}

@@ -125,10 +125,10 @@ def _spaced_blocks(raw: str) -> list[str]:
     return gaps if len(gaps) > SPACED_MIN_GAPS else [raw]
 
 
-def read_lines(text: str) -> tuple[list[str], list[bool], bool, dict[int, str], LinkText]:
+def read_lines(text: str) -> tuple[list[str], list[bool], bool, dict[int, str], MarkdownCues]:
     """``split_lines``, whether the page was run on and cut into sentences, the pieces cut from
-    glued lines that continue the piece before them (``glued.cut_glued``), and (markdown pages) the
-    lines whose every word is a link's (``link_text``)."""
+    glued lines that continue the piece before them (``glued.cut_glued``), and (markdown pages) what
+    the markup says beyond the visible text (``markdown_cues``)."""
     out: list[str] = []
     raws: list[str] = []
     blank: list[bool] = []
@@ -145,7 +145,7 @@ def read_lines(text: str) -> tuple[list[str], list[bool], bool, dict[int, str], 
     out, blank, raws = join_open_links(out, blank, raws)
     visible = demarkdown(out)
     markdown = visible is not out
-    linked = link_text(out, visible) if markdown else NO_LINKS
+    cues = markdown_cues(out, visible) if markdown else NO_CUES
     if markdown:
         visible, blank, raws = _visible_only(visible, blank, raws)
     raws = [raw.expandtabs() for raw in raws]
@@ -159,7 +159,7 @@ def read_lines(text: str) -> tuple[list[str], list[bool], bool, dict[int, str], 
         lines, blank = join_nodes(visible, blank)
     lines, blank, continued = cut_glued(drop_link_numbers(lines), blank)
     cut, cut_blank, continued = segment_runons(lines, blank, continued)
-    return cut, cut_blank, cut is not lines, continued, linked
+    return cut, cut_blank, cut is not lines, continued, cues
 
 
 def _visible_only(lines: list[str], blank: list[bool], raws: list[str]) -> tuple[list[str], list[bool], list[str]]:
@@ -433,41 +433,52 @@ _WORDISH = re.compile(r"\w")
 
 
 @dataclass(frozen=True)
-class LinkText:
-    """The visible text of a markdown page's lines that show only link text, and of its other lines
-    (each joined by newlines), to tell whether a line as finally read (perhaps a piece of a longer
-    one: cut where teaser cards were glued) is link text only."""
+class MarkdownCues:
+    """What a markdown page says beyond its visible text. ``linked`` and ``plain``: the visible text
+    of its lines that show only link text, and of its other lines (each joined by newlines), to tell
+    whether a line as finally read (perhaps a piece of a longer one: cut where teaser cards were
+    glued) is link text only. ``headline``: the text of its one level-1 heading, if it has exactly
+    one ("# Title", or "Title" over a line of "="): the page's headline."""
 
     linked: str = ""
     plain: str = ""
+    headline: str = ""
 
     def only_links(self, text: str) -> bool:
         return bool(self.linked) and text in self.linked and text not in self.plain
 
 
-def link_text(lines: list[str], visible: list[str]) -> LinkText:
-    """Which of the markdown ``lines`` (shown as ``visible``) show nothing but link text.
+_MD_H1 = re.compile(r"#(?:\s|$)")
+_MD_SETEXT_H1 = re.compile(r"=+$")
 
-    >>> found = link_text(["* [Home](/)", "[ ![a](/a.jpg) Storm ends](/s) [b](/b)", "A [big](/b) day", "Home"],
-    ...                   ["Home", "a Storm ends b", "A big day", "Home"])
-    >>> [found.only_links(t) for t in ("Home", "a Storm ends", "A big day")]
-    [False, True, False]
+
+def markdown_cues(lines: list[str], visible: list[str]) -> MarkdownCues:
+    """The cues of the markdown ``lines`` (shown as ``visible``).
+
+    >>> found = markdown_cues(["* [Home](/)", "[ ![a](/a.jpg) Storm ends](/s) [b](/b)", "A [big](/b) day", "Home",
+    ...                        "# Storm [ends](/s)"], ["Home", "a Storm ends b", "A big day", "Home", "Storm ends"])
+    >>> [found.only_links(t) for t in ("Home", "a Storm ends", "A big day")], found.headline
+    ([False, True, False], 'Storm ends')
     """
     linked: list[str] = []
     plain: list[str] = []
-    for line, shown in zip(lines, visible, strict=True):
+    headings = []
+    for i, (line, shown) in enumerate(zip(lines, visible, strict=True)):
         if not shown:
             continue
+        underlined = i + 1 < len(lines) and _MD_SETEXT_H1.match(lines[i + 1]) and not _MD_BLOCK.match(line)
+        if underlined or _MD_H1.match(line):
+            headings.append(shown)
         rest = _MD_PREFIX.sub("", line)
         for _ in range(MD_NESTING):
             if "](" not in rest:
                 break
             rest = _MD_LINK.sub("", rest)
         (plain if rest is line or _WORDISH.search(rest) else linked).append(shown)
-    return LinkText("\n".join(linked), "\n".join(plain))
+    return MarkdownCues("\n".join(linked), "\n".join(plain), headings[0] if len(headings) == 1 else "")
 
 
-NO_LINKS = LinkText()
+NO_CUES = MarkdownCues()
 
 
 def compute_features(lines: list[str], blank_before: list[bool]) -> tuple[list[LineFeatures], DocumentStats]:
