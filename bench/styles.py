@@ -65,6 +65,27 @@ def _markdown(html: str, width: int = 0) -> str:
     return converter.handle(html)
 
 
+def _reader(html: str) -> str:
+    """What a reader service gives (Jina Reader's format): a header of the page's <title>, address and
+    declared publication time, then the page as markdown (html2text's here)."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return ""
+
+    def first(path: str) -> str:
+        found = tree.xpath(path)
+        return " ".join(str(found[0]).split()) if found else ""
+    url = first('//link[@rel="canonical"]/@href') or first('//meta[@property="og:url"]/@content')
+    head = [f"Title: {first('//title/text()')}", f"URL Source: {url}"]
+    published = first('//meta[@property="article:published_time"]/@content')
+    if published:
+        head.append(f"Published Time: {published}")
+    return "\n\n".join(head) + "\n\nMarkdown Content:\n" + _markdown(html)
+
+
 def _get_text(html: str, separator: str = "", strip: bool = False) -> str:
     """What a scraper's ``BeautifulSoup(html).get_text()`` gives: every text node as the page's
     source has it, its indentation and line breaks included, scripts and styles left out; with
@@ -93,6 +114,7 @@ MAKERS: dict[str, tuple[str, Callable[[str], str]]] = {
     "wrap72": ("", _rewrap),
     "markdown": ("html2text", _markdown),
     "markdown78": ("html2text", lambda html: _markdown(html, 78)),
+    "reader": ("html2text", _reader),
     "gettext": ("", _get_text),
     "gettext-nl": ("", lambda html: _get_text(html, "\n", strip=True)),
 }

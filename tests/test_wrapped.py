@@ -329,3 +329,19 @@ def test_a_markdown_pages_one_level_1_heading_is_its_title() -> None:
     assert decoy not in doc.text
     two = newsclean.clean(_seed_as_markdown([f"# {decoy}", ""]))
     assert "title:markdown-h1" not in {ln.reason for ln in two.lines}
+
+
+def test_a_reader_services_header_is_metadata() -> None:
+    """Jina Reader's output: a header (the page's <title>, its address, its declared publication
+    time), then "Markdown Content:" and the page as markdown. The header's lines are metadata; the
+    markdown is read as any markdown page."""
+    markdown = _seed_as_markdown([])
+    header = ("Title: Top diplomats of US, Russia meet to discuss Ukraine amid looming invasion | The Kyiv Independent"
+              "\n\nURL Source: https://kyivindependent.com/top-diplomats-meet/\n\n"
+              "Published Time: 2021-12-02T20:45:13.000Z\n\nMarkdown Content:\n")
+    plain, doc = newsclean.clean(markdown), newsclean.clean(header + markdown)
+    assert doc.text == plain.text
+    assert doc.title == plain.title == "Top diplomats of US, Russia meet to discuss Ukraine amid looming invasion"
+    assert doc.metadata.url == "https://kyivindependent.com/top-diplomats-meet/"
+    assert doc.date == "2021-12-02T20:45:13+00:00"
+    assert [ln.reason for ln in doc.lines[:4]] == ["header:reader"] * 4

@@ -106,6 +106,24 @@ def _to_iso(match: re.Match[str]) -> str | None:
     return value
 
 
+def iso_timestamp(value: str) -> str | None:
+    """A timestamp a machine wrote (ISO 8601, as metadata gives it) kept with its time and zone, to the
+    second; else the first date a person would write in ``value`` (``find_date``).
+
+    >>> iso_timestamp("2021-12-02T20:45:13.000Z"), iso_timestamp("Thu, 02 Dec 2021 20:45:00 GMT")
+    ('2021-12-02T20:45:13+00:00', '2021-12-02T20:45')
+    """
+    value = value.strip()
+    try:
+        stamp = datetime.fromisoformat(value)
+    except ValueError:
+        found = find_date(value)
+        return found[0] if found else None
+    if not MIN_YEAR <= stamp.year <= MAX_YEAR:
+        return None
+    return stamp.replace(microsecond=0).isoformat() if len(value) > 10 else stamp.date().isoformat()
+
+
 def parse_date_text(text: str, languages: list[str] | None = None) -> str | None:
     """Parse a date written in any language with dateparser (slower; for what ``find_date`` misses)."""
     import dateparser

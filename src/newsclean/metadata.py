@@ -152,6 +152,7 @@ def labelled_authors(stripped: Stripped) -> list[str]:
 def from_text(stripped: Stripped, body: str, url: str | None = None) -> tuple[Metadata, dict[str, Any]]:
     """Metadata of a text dump; the second value holds extras (reading time stated by the page)."""
     hints = stripped.hints
+    url = url or hints.get("url")  # type: ignore[assignment]  # (a reader service's header gives it)
     title = hints.get("title") or next(iter(stripped.with_role(Role.TITLE)), None)
     authors: list[str] = []
     date = hints.get("date")
@@ -181,7 +182,8 @@ def from_text(stripped: Stripped, body: str, url: str | None = None) -> tuple[Me
     if hints.get("runon"):
         date = date or labelled_date(stripped)
         authors = authors or labelled_authors(stripped)
-    elif not hints.get("dated_header"):  # a short line opening with "Published" says which date it is
+    elif not hints.get("dated_header") and not hints.get("declared_date"):
+        # a short line opening with "Published" says which date it is (unless a header declared it)
         labelled = labelled_date(stripped, line_start=True)
         if labelled and labelled[:10] != str(date or "")[:10]:
             date = labelled
