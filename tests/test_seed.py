@@ -9,7 +9,7 @@ import pytest
 import newsclean
 from newsclean.models import Role
 
-from .conftest import SAMPLES
+from .conftest import SAMPLES, seed_as_markdown
 
 SEED = SAMPLES / "text" / "kyiv-independent-dump.txt"
 CHROME = [
@@ -63,16 +63,7 @@ def test_hard_wrapped_dump_gives_the_same_article(width: int) -> None:
 
 def test_markdown_dump_gives_the_same_article() -> None:
     """A markdown dump (links, headings, list bullets) is read as the text a reader sees."""
-    raw = SEED.read_text(encoding="utf-8")
-    lines = []
-    for line in raw.split("\n"):
-        if line.startswith("Top diplomats"):
-            lines.append("# " + line)
-        elif line.strip() and len(line.split()) <= 6:
-            lines.append(f"* [{line}](https://news.example/{len(lines)}/)")
-        else:
-            lines.append(line)
-    plain, doc = newsclean.clean(raw), newsclean.clean("\n".join(lines))
+    plain, doc = newsclean.clean(SEED.read_text(encoding="utf-8")), newsclean.clean(seed_as_markdown())
     assert doc.text == plain.text
     assert (doc.title, doc.authors, doc.date) == (plain.title, plain.authors, plain.date)
 

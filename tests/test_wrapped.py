@@ -11,7 +11,7 @@ import newsclean
 from newsclean.strip.features import split_lines
 from newsclean.strip.wrapped import display_width, drop_link_numbers, unwrap
 
-from .conftest import SAMPLES
+from .conftest import SAMPLES, seed_as_markdown
 
 SEED = SAMPLES / "text" / "kyiv-independent-dump.txt"
 _WIDE = "\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef"
@@ -268,18 +268,10 @@ def test_markdown_lines_that_are_all_link_are_not_the_article() -> None:
     """In markdown a paragraph that is one link (a teaser card: its photo, headline and summary inside
     one link) is what the page links to: it is removed, with its reason; paragraphs with links among
     their words stay."""
-    raw = SEED.read_text(encoding="utf-8")
-    lines = []
-    for line in raw.split("\n"):
-        if line.startswith("Top diplomats"):
-            lines.append("# " + line)
-        elif line.strip() and len(line.split()) <= 6:
-            lines.append(f"* [{line}](https://news.example/{len(lines)}/)")
-        else:
-            lines.append(line.replace("in Stockholm", "in [Stockholm](https://news.example/stockholm/)"))
-        if line.startswith("The meeting between"):  # an insert between two of the article's paragraphs
-            lines += ["", "## [More World](https://news.example/world/)", "", *"\n\n".join(TEASER_CARDS).split("\n")]
-    plain, doc = newsclean.clean(raw), newsclean.clean("\n".join(lines))
+    cards = ["", "## [More World](https://news.example/world/)", "", *"\n\n".join(TEASER_CARDS).split("\n")]
+    page = seed_as_markdown(after={"The meeting between": cards}, body_link="Stockholm")  # (an insert in the body)
+    assert "[Stockholm](" in page
+    plain, doc = newsclean.clean(SEED.read_text(encoding="utf-8")), newsclean.clean(page)
     assert doc.text == plain.text
     assert "Stockholm" in doc.text
     removed = {ln.text.split()[1]: ln.reason for ln in doc.lines if "news.example" not in ln.text and "ago" in ln.text}
@@ -307,27 +299,15 @@ def test_wrapped_markdown_cards_and_link_titles_are_read_whole() -> None:
     assert any(ln.reason == "markdown:link" and "koala" in ln.text for ln in doc.lines)
 
 
-def _seed_as_markdown(extra_above_headline: list[str]) -> str:
-    lines = []
-    for line in SEED.read_text(encoding="utf-8").split("\n"):
-        if line.startswith("Top diplomats"):
-            lines += [*extra_above_headline, "# " + line]
-        elif line.strip() and len(line.split()) <= 6:
-            lines.append(f"* [{line}](https://news.example/{len(lines)}/)")
-        else:
-            lines.append(line)
-    return "\n".join(lines)
-
-
 def test_a_markdown_pages_one_level_1_heading_is_its_title() -> None:
     """The one "# " heading of a markdown page is its headline, whatever headline-like line sits
     nearer the byline; a page with two such headings is left to the title heads."""
     decoy = "Ukraine war latest: Kremlin says talks with Washington will go on next week"
-    doc = newsclean.clean(_seed_as_markdown([f"## {decoy}", ""]))
+    doc = newsclean.clean(seed_as_markdown((f"## {decoy}", "")))
     assert doc.title == "Top diplomats of US, Russia meet to discuss Ukraine amid looming invasion"
     assert [ln.reason for ln in doc.lines if ln.role.name == "TITLE"] == ["title:markdown-h1"]
     assert decoy not in doc.text
-    two = newsclean.clean(_seed_as_markdown([f"# {decoy}", ""]))
+    two = newsclean.clean(seed_as_markdown((f"# {decoy}", "")))
     assert "title:markdown-h1" not in {ln.reason for ln in two.lines}
 
 
@@ -335,7 +315,7 @@ def test_a_reader_services_header_is_metadata() -> None:
     """Jina Reader's output: a header (the page's <title>, its address, its declared publication
     time), then "Markdown Content:" and the page as markdown. The header's lines are metadata; the
     markdown is read as any markdown page."""
-    markdown = _seed_as_markdown([])
+    markdown = seed_as_markdown()
     header = ("Title: Top diplomats of US, Russia meet to discuss Ukraine amid looming invasion | The Kyiv Independent"
               "\n\nURL Source: https://kyivindependent.com/top-diplomats-meet/\n\n"
               "Published Time: 2021-12-02T20:45:13.000Z\n\nMarkdown Content:\n")
