@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
 # Month names (and their genitive / abbreviated forms) by number, in the languages of most news.
@@ -106,22 +107,32 @@ def _to_iso(match: re.Match[str]) -> str | None:
     return value
 
 
-def iso_timestamp(value: str) -> str | None:
-    """A timestamp a machine wrote (ISO 8601, as metadata gives it) kept with its time and zone, to the
-    second; else the first date a person would write in ``value`` (``find_date``).
+def to_iso(value: str) -> str | None:
+    """``value`` (ISO 8601, RFC 2822 or a written date) as ISO 8601, keeping the time and zone it gives.
 
-    >>> iso_timestamp("2021-12-02T20:45:13.000Z"), iso_timestamp("Thu, 02 Dec 2021 20:45:00 GMT")
-    ('2021-12-02T20:45:13+00:00', '2021-12-02T20:45')
+    >>> to_iso("2021-12-02T20:45:00+02:00")
+    '2021-12-02T20:45:00+02:00'
+    >>> to_iso("2021-12-02T18:45:00.000Z")
+    '2021-12-02T18:45:00+00:00'
+    >>> to_iso("Thu, 02 Dec 2021 20:45:00 GMT")
+    '2021-12-02T20:45:00+00:00'
+    >>> to_iso("Dec 2, 2021"), to_iso("2021-12-02"), to_iso("0000-00-00")
+    ('2021-12-02', '2021-12-02', None)
     """
     value = value.strip()
     try:
-        stamp = datetime.fromisoformat(value)
+        when = datetime.fromisoformat(value.replace("Z", "+00:00").replace(" ", "T", 1))
     except ValueError:
-        found = find_date(value)
-        return found[0] if found else None
-    if not MIN_YEAR <= stamp.year <= MAX_YEAR:
+        try:
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            found = find_date(value)
+            return found[0] if found else None
+    if not MIN_YEAR <= when.year <= MAX_YEAR:
         return None
-    return stamp.replace(microsecond=0).isoformat() if len(value) > 10 else stamp.date().isoformat()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return when.date().isoformat()
+    return when.replace(microsecond=0).isoformat()
 
 
 def parse_date_text(text: str, languages: list[str] | None = None) -> str | None:

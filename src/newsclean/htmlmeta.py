@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from datetime import datetime
-from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
@@ -22,7 +20,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from .bylines import BYLINE_END, BYLINE_LEAD, GLUED_LEAD, begins_with_given_name, given_names, names_in_byline
-from .dates import MAX_YEAR, MIN_YEAR, PUBLISHED_WORDS, dated_label_line, find_date
+from .dates import PUBLISHED_WORDS, dated_label_line, find_date, to_iso
 from .htmlpage import (
     ORGANISATION_TYPES,
     Page,
@@ -630,34 +628,6 @@ def _first_date(values: list[Any]) -> str | None:
         if isinstance(value, str) and (iso := to_iso(value)):
             return iso
     return None
-
-
-def to_iso(value: str) -> str | None:
-    """``value`` (ISO 8601, RFC 2822 or a written date) as ISO 8601, keeping the time and zone it gives.
-
-    >>> to_iso("2021-12-02T20:45:00+02:00")
-    '2021-12-02T20:45:00+02:00'
-    >>> to_iso("2021-12-02T18:45:00.000Z")
-    '2021-12-02T18:45:00+00:00'
-    >>> to_iso("Thu, 02 Dec 2021 20:45:00 GMT")
-    '2021-12-02T20:45:00+00:00'
-    >>> to_iso("Dec 2, 2021"), to_iso("2021-12-02"), to_iso("0000-00-00")
-    ('2021-12-02', '2021-12-02', None)
-    """
-    value = value.strip()
-    try:
-        when = datetime.fromisoformat(value.replace("Z", "+00:00").replace(" ", "T", 1))
-    except ValueError:
-        try:
-            when = parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
-            found = find_date(value)
-            return found[0] if found else None
-    if not MIN_YEAR <= when.year <= MAX_YEAR:
-        return None
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return when.date().isoformat()
-    return when.replace(microsecond=0).isoformat()
 
 
 # --- language and tags --------------------------------------------------------------------------------

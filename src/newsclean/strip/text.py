@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlsplit
 import numpy as np
 
 from ..bylines import BYLINE_LEAD, GLUED_LEAD, begins_with_given_name
-from ..dates import find_date, iso_timestamp
+from ..dates import find_date, to_iso
 from ..errors import TooLargeError
 from ..metadata import BY_INSIDE, parse_byline
 from ..models import Line, Role
@@ -199,7 +199,7 @@ def _strip_reader_page(text: str, lines: list[str], fields: dict[str, str], use_
         head.append(Line(line, role, READER_REASON))
     if fields.get("URL Source"):
         hints["url"] = fields["URL Source"]
-    when = iso_timestamp(fields.get("Published Time", ""))
+    when = to_iso(fields.get("Published Time", ""))
     if when:
         hints["date"], hints["declared_date"] = when, True
     return Stripped((*head, *inner.lines), hints)
