@@ -131,7 +131,7 @@ def strip_text(text: str, use_model: bool = True, max_lines: int = 0, url: str |
                             "(max_lines)")
     reader = _reader_header(lines)
     if reader:  # (its markdown is read alone: the page's lines are those of the header and the markdown's)
-        return _strip_reader_page(text, lines, reader, use_model)
+        return _strip_reader_page(text, lines, *reader, use_model)
     # lynx's <link> list above the page and its reference list below it: only addresses and feed
     # names, never the article; the page is read without them, and without lines of program code
     # (``features.script_code``: read as lines of the page they would move the model's reading of
@@ -160,9 +160,9 @@ READER_HEADER_LINES = 12  # the header's fields come first: "Markdown Content:" 
 READER_REASON = "header:reader"
 
 
-def _reader_header(lines: list[str]) -> dict[str, str] | None:
-    """The fields of a reader service's header at the top of the page (with the line after it at
-    key ""), or None."""
+def _reader_header(lines: list[str]) -> tuple[dict[str, str], int] | None:
+    """The fields of a reader service's header at the top of the page and how many lines it takes,
+    or None."""
     if not lines or not lines[0].startswith("Title:"):
         return None
     fields: dict[str, str] = {}
@@ -171,14 +171,13 @@ def _reader_header(lines: list[str]) -> dict[str, str] | None:
         if not field:
             return None
         if field.group(1) == "Markdown Content":
-            fields[""] = str(i + 1)
-            return fields if "URL Source" in fields else None
+            return (fields, i + 1) if "URL Source" in fields else None
         fields[field.group(1)] = (field.group(2) or "").strip()
     return None
 
 
-def _strip_reader_page(text: str, lines: list[str], fields: dict[str, str], use_model: bool) -> Stripped:
-    end = int(fields[""])
+def _strip_reader_page(text: str, lines: list[str], fields: dict[str, str], end: int, use_model: bool
+                       ) -> Stripped:
     marker = "Markdown Content:"
     inner = strip_text(text.split(marker, 1)[1] if marker in text else "\n".join(lines[end:]), use_model,
                        url=fields["URL Source"] or None)
