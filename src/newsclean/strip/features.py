@@ -45,9 +45,11 @@ _COUNTER = re.compile(
 )
 # "34 responses to “Title”", "12 thoughts on “Title”", "5 Comments", "[ 167 comments ]": a comment
 # section starts here.
+# (the nouns in Latin script are shared with ``text._TITLED_COMMENTS``)
+COMMENT_NOUNS = "comments?|responses?|replies|thoughts?|reactions?|kommentare?|commentaires?|comentarios?|commenti"
 _COMMENT_COUNTER = re.compile(
-    r"^\W*(?:\d[\d.,]*\s+(?:comments?|responses?|replies|thoughts?|reactions?|kommentare?|commentaires?|"
-    r"comentarios?|commenti|комментари\w*|коментар\w*|komentarz\w*|σχόλια)\b(?:\s+(?:to|on|zu|sur|a|на)\b.*|\W*)|"
+    rf"^\W*(?:\d[\d.,]*\s+(?:{COMMENT_NOUNS}|"
+    r"комментари\w*|коментар\w*|komentarz\w*|σχόλια)\b(?:\s+(?:to|on|zu|sur|a|на)\b.*|\W*)|"
     r"(?:one|no)\s+(?:comments?|responses?|thoughts?)\b.*)$",
     re.I,
 )

@@ -27,7 +27,16 @@ from ..metadata import BY_INSIDE, parse_byline
 from ..models import Line, Role
 from ..textutil import has_any, words
 from . import Stripped, lexicon
-from .features import NO_CUES, SHORT_WORDS, LineFeatures, MarkdownCues, compute_features, read_lines, script_code
+from .features import (
+    COMMENT_NOUNS,
+    NO_CUES,
+    SHORT_WORDS,
+    LineFeatures,
+    MarkdownCues,
+    compute_features,
+    read_lines,
+    script_code,
+)
 from .glued import rejoin
 from .model import BYLINE_MAX_WORDS, feature_matrix, load_model, single_threaded_blas
 from .model import BYLINE_START as _BYLINE_START
@@ -615,8 +624,7 @@ def weak_chrome_runs(feats: list[LineFeatures], verdicts: list[Verdict], good: l
 MIN_COMMENT_SPEAKERS = 2
 MIN_COMMENT_STAMPS = 2
 _TITLED_COMMENTS = re.compile(
-    r"^\W*(?:\d[\d.,]*|one|two|three)\s+(?:comments?|responses?|replies|thoughts?|reactions?|kommentare?|"
-    r"commentaires?|comentarios?|commenti)\s+(?:to|on|zu|sur|a|à|en|su)\s+[“\"«„‘']", re.I)
+    rf"^\W*(?:\d[\d.,]*|one|two|three)\s+(?:{COMMENT_NOUNS})\s+(?:to|on|zu|sur|a|à|en|su)\s+[“\"«„‘']", re.I)
 COMMENT_HEAD_WINDOW = 12
 MIN_ARTICLE_WORDS_BEFORE_COMMENTS = 50
 
