@@ -400,6 +400,16 @@ def join_soft_breaks(lines: list[str], blank_before: list[bool], raws: list[str]
     return out, blank
 
 
+def _replace_links(text: str, replacement: str) -> str:
+    """``text`` with its markdown links replaced (by their text: ``r"\\1"``), nested ones too: a link
+    around an image ("[![photo](a.jpg) Title](/story)") takes two rounds."""
+    for _ in range(MD_NESTING):
+        if "](" not in text:
+            break
+        text = _MD_LINK.sub(replacement, text)
+    return text
+
+
 def demarkdown(lines: list[str]) -> list[str]:
     """The visible text of a markdown dump's lines ("" for a line that shows nothing: an image
     without alt text, an empty link); other dumps are returned as they are.
@@ -416,10 +426,7 @@ def demarkdown(lines: list[str]) -> list[str]:
         visible = _MD_PREFIX.sub("", line)
         if "__" in visible or "**" in visible:
             visible = _MD_EMPTY_EMPHASIS.sub("", visible)
-        for _ in range(MD_NESTING):  # a link around an image ("[![photo](a.jpg) Title](/story)") takes two
-            if "](" not in visible:
-                break
-            visible = _MD_LINK.sub(r"\1", visible)
+        visible = _replace_links(visible, r"\1")
         visible = _MD_EMPHASIS.sub(r"\2", visible)
         if "\\" in visible:
             visible = _MD_ESCAPE.sub(r"\1", visible)
@@ -471,11 +478,7 @@ def markdown_cues(lines: list[str], visible: list[str]) -> MarkdownCues:
         underlined = i + 1 < len(lines) and _MD_SETEXT_H1.match(lines[i + 1]) and not _MD_BLOCK.match(line)
         if underlined or _MD_H1.match(line):
             headings.append(shown)
-        rest = _MD_PREFIX.sub("", line)
-        for _ in range(MD_NESTING):
-            if "](" not in rest:
-                break
-            rest = _MD_LINK.sub("", rest)
+        rest = _replace_links(_MD_PREFIX.sub("", line), "")
         (plain if rest is line or _WORDISH.search(rest) else linked).append(shown)
     return MarkdownCues("\n".join(linked), "\n".join(plain), headings[0] if len(headings) == 1 else "")
 
