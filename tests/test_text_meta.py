@@ -314,3 +314,36 @@ def test_date_from_the_address_when_the_text_gives_none() -> None:
     # the text's own date comes first
     dated = _page("Council keeps the library open on weekends", "By Erika Muster", "March 4, 2024")
     assert newsclean.clean(dated, kind="text", url=url).date == "2024-03-04"
+
+
+@pytest.mark.parametrize("dateline, date", [
+    ("September 1, 2016September 8, 2016Autumn Adams", "2016-09-01"),  # two dates glued: published first
+    ("May 21, 2025April 24, 2025 by The Ritualist", "2025-04-24"),  # ... or updated first
+    ("Mental HealthDECEMBER 22, 2022Updated: JANUARY 02, 2026", "2022-12-22"),
+    ("Updated November 11, 2022 Originally published November 9, 2022", "2022-11-09"),
+    ("By Erika Muster | EditorialNovember 22, 2018", "2018-11-22"),  # a month glued to the word before it
+    ("By Erika Muster | December 19. 2025", "2025-12-19"),
+])
+def test_the_publication_date_among_the_dates_of_a_date_line(dateline: str, date: str) -> None:
+    page = _page("Council keeps the library open on weekends", dateline)
+    assert (newsclean.clean(page, kind="text").date or "")[:10] == date
+
+
+@pytest.mark.parametrize("url, date", [
+    (None, "2023-10-12"),  # English text: American order
+    ("https://www.example.com/a", "2023-10-12"),
+    ("https://www.example.co.uk/a", "2023-12-10"),  # a day-first country's domain
+    ("https://www.example.com/en-gb/news/a", "2023-12-10"),  # ... or locale
+])
+def test_numeric_dates_of_english_pages_are_read_month_first(url: str | None, date: str) -> None:
+    page = _page("Council keeps the library open on weekends", "By Erika Muster", "10/12/2023 7:38:01 PM")
+    assert (newsclean.clean(page, kind="text", url=url).date or "")[:10] == date
+
+
+def test_a_published_line_below_a_long_menu_beats_the_mastheads_date() -> None:
+    menu = [f"Section {name}" for name in ("Local", "Crime", "Politics", "Nation", "World", "Business",
+                                          "Health", "Sports", "Opinion", "Weather", "Traffic", "Obituaries")]
+    page = "\n\n".join(["Thursday, November 9th 2023", *menu * 4, "Council keeps the library open on weekends",
+                        "By Erika Muster", "PUBLISHED: November 8, 2023 at 4:56 p.m. | UPDATED: November 8, 2023",
+                        *PROSE])
+    assert newsclean.clean(page, kind="text").date.startswith("2023-11-08")

@@ -8,6 +8,7 @@ handed to dateparser, which knows about 200 locales.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
@@ -47,8 +48,10 @@ _TIME = r"(?:,?\s*(?:at\s+|um\s+|à\s+|a las\s+|alle\s+|в\s+|о\s+|o\s+)?(?P<h>
 _PATTERNS = [
     # 2021-12-02, 2021-12-02T20:45
     re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2}))?", re.I),
-    # December 2, 2021 / Dec. 2nd 2021
-    re.compile(rf"(?<!\w)(?P<mn>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})" + _TIME, re.I),
+    # December 2, 2021 / Dec. 2nd 2021 / December 19. 2025; glued to a word before it by a dump
+    # ("EditorialNovember 22, 2018", "annette thurmonJune 17, 2021")
+    re.compile(rf"(?:(?<!\w)|(?-i:(?<=[a-zß-ÿ])(?=[A-Z])))(?P<mn>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[.,]?\s+"
+               r"(?P<y>\d{4})" + _TIME, re.I),
     # 2 December 2021 / 2. Dezember 2021 / 2 грудня 2021 р. / 2 de diciembre de 2021
     re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?(?P<mn>{_MONTH})\.?,?\s+(?:de\s+)?(?P<y>\d{{4}})"
                + _TIME, re.I),
@@ -71,6 +74,8 @@ def find_date(text: str) -> tuple[str, re.Match[str]] | None:
     '2021-12-02T20:45'
     >>> find_date("Опубліковано 2 грудня 2021 р.")[0]
     '2021-12-02'
+    >>> find_date("EditorialNovember 22, 2018")[0], find_date("December 19. 2025")[0]
+    ('2018-11-22', '2025-12-19')
     """
     best: tuple[str, re.Match[str]] | None = None
     for pattern in _PATTERNS:
@@ -80,6 +85,30 @@ def find_date(text: str) -> tuple[str, re.Match[str]] | None:
                 best = (iso, match)
                 break
     return best
+
+
+def dates_of(line: str, find: Callable[[str], tuple[str, re.Match[str]] | None] = find_date
+             ) -> Iterator[tuple[str, re.Match[str], str]]:
+    """Each date written in ``line``, in order: (ISO date, its match, the text since the previous date).
+    The match is in what follows the previous date, not in ``line``; ``find`` is ``find_date`` or a
+    cached copy of it."""
+    rest = line
+    while found := find(rest):
+        iso, match = found
+        yield iso, match, rest[: match.start()]
+        rest = rest[match.end():]
+
+
+def month_first(iso: str, match: re.Match[str]) -> str:
+    """Swap day and month of a numeric date read day-first ("12/02/2021") when the page is American
+    (a year written first, "2021/12/02", is followed by the month everywhere)."""
+    parts = match.groupdict()
+    if "/" not in match.group(0) or parts.get("mn") or not parts.get("m") or match.start("y") < match.start("m"):
+        return iso
+    day, month = int(parts["d"]), int(parts["m"])
+    if day > 12 or month > 12:
+        return iso  # unambiguous: find_date already read it right
+    return f"{iso[:4]}-{day:02d}-{month:02d}{iso[10:]}"
 
 
 def _to_iso(match: re.Match[str]) -> str | None:
@@ -174,6 +203,45 @@ def labelled_publication(text: str) -> str | None:
         if found and found[1].start() == 0:
             return found[0]
     return None
+
+
+# Words that make the date after them a modification date, not the publication date.
+UPDATE_LABEL = re.compile(r"(?:updated|modified|revised|reviewed|aktualisiert|geändert|bearbeitet|mis à jour|"
+                          r"modifié|actualizado|actualización|aggiornato|atualizado|zaktualizowano|"
+                          r"обновлено|оновлено)\W*(?:on|am|le|el|il)?\W*$", re.I)
+# ... and a "published" label right before a date ("Originally published November 9, 2022").
+_PUBLISHED_BEFORE = re.compile(r"(?i:" + "|".join(PUBLISHED_WORDS) + r")\W*(?:on|am|le|el|il)?\W*$")
+
+
+def labelled_dates(line: str, us_order: bool = False) -> list[tuple[str, str]]:
+    """The dates of ``line`` with their labels: ("published" | "updated" | "", ISO date); with
+    ``us_order``, 05/04/2022 is May 4.
+
+    >>> labelled_dates("10/12/2023 7:38:01 PM | Updated: 10/13/2023", us_order=True)
+    [('', '2023-10-12T19:38'), ('updated', '2023-10-13')]
+    """
+    out = []
+    for iso, match, before in dates_of(line):
+        iso = month_first(iso, match) if us_order else iso
+        label = "published" if _PUBLISHED_BEFORE.search(before) else "updated" if UPDATE_LABEL.search(before) else ""
+        out.append((label, iso))
+    return out
+
+
+def publication_date(line: str, us_order: bool = False) -> str | None:
+    """The publication date among the dates of a byline: the one a "published" label names, else the
+    earliest not labelled as an update (a page that shows both dates, unlabelled and glued, "September 1,
+    2016September 8, 2016", or "May 21, 2025April 24, 2025", published before it updated).
+
+    >>> publication_date("Updated November 11, 20228:23 PM ET Originally published November 9, 202211:01 AM ET")
+    '2022-11-09T11:01'
+    >>> publication_date("DECEMBER 22, 2022Updated: JANUARY 02, 2026"), publication_date("May 21, 2025April 24, 2025")
+    ('2022-12-22', '2025-04-24')
+    """
+    found = labelled_dates(line, us_order)
+    published = [iso for label, iso in found if label == "published"]
+    fresh = published[:1] or [iso for label, iso in found if not label] or [iso for _, iso in found]
+    return min(fresh, key=lambda iso: iso[:10]) if fresh else None
 
 
 # A line that opens with a "Published" label and is no longer than this is a date line, not prose

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from .bylines import BYLINE_END, BYLINE_LEAD, GLUED_LEAD, begins_with_given_name, given_names, names_in_byline
-from .dates import PUBLISHED_WORDS, dated_label_line, find_date, to_iso
+from .dates import PUBLISHED_WORDS, UPDATE_LABEL, dated_label_line, dates_of, find_date, month_first, to_iso
 from .htmlpage import (
     ORGANISATION_TYPES,
     Page,
@@ -457,10 +457,6 @@ SHOWN_DATE_BEFORE, SHOWN_DATE_AFTER = 3, 15
 # A date labelled as the publication date may be further down, at the article's end.
 LABELLED_DATE_BELOW = 40
 MAX_DATE_LINE_WORDS = 16  # a longer line is prose, whose dates are about something else
-# Words that make the date after them a modification date, not the publication date.
-UPDATE_LABEL = re.compile(r"(?:updated|modified|revised|reviewed|aktualisiert|geändert|bearbeitet|mis à jour|"
-                          r"modifié|actualizado|actualización|aggiornato|atualizado|zaktualizowano|"
-                          r"обновлено|оновлено)\W*(?:on|am|le|el|il)?\W*$", re.I)
 
 
 def pick_dates(page: Page, tree: etree._Element, lines: list[str], title: str | None,
@@ -505,8 +501,8 @@ def _dates_in(lines: list[str]) -> set[str]:
     """Every date (YYYY-MM-DD) written in ``lines``, American month-first readings of 05/04/2022 included."""
     out = set()
     for line in lines:
-        for iso, match, _ in _dates_of(line):
-            out.update({iso[:10], _month_first(iso, match)[:10]})
+        for iso, match, _ in dates_of(line, _line_date):
+            out.update({iso[:10], month_first(iso, match)[:10]})
     return out
 
 
@@ -545,9 +541,9 @@ def shown_date(lines: list[str], title: str | None, us_order: bool = False) -> s
     for line in below + near[:above] + [line for line in near[above:] if _sentence(line)]:
         if len(line.split()) > MAX_DATE_LINE_WORDS:
             continue
-        for iso, match, before in _dates_of(line):
+        for iso, match, before in dates_of(line, _line_date):
             if not UPDATE_LABEL.search(before):
-                return _month_first(iso, match) if us_order else iso
+                return month_first(iso, match) if us_order else iso
     return None
 
 
@@ -570,7 +566,7 @@ def _labelled_below(lines: list[str], title: str | None, us_order: bool = False)
     for line in lines[at: at + LABELLED_DATE_BELOW]:
         if found := dated_label_line(line, SHOWN_LABELS):
             match = _line_date(line)
-            return _month_first(found, match[1]) if us_order and match and match[0] == found else found
+            return month_first(found, match[1]) if us_order and match and match[0] == found else found
     return None
 
 
@@ -585,16 +581,6 @@ def _around(lines: list[str], at: int | None) -> list[str]:
     return [] if at is None else lines[max(0, at - SHOWN_DATE_BEFORE): at + SHOWN_DATE_AFTER]
 
 
-def _dates_of(line: str) -> Iterator[tuple[str, re.Match[str], str]]:
-    """Each date written in ``line``, in order: (ISO date, its match, the text since the previous date).
-    The match is in what follows the previous date, not in ``line``."""
-    rest = line
-    while found := _line_date(rest):
-        iso, match = found
-        yield iso, match, rest[: match.start()]
-        rest = rest[match.end():]
-
-
 def headline_at(lines: list[str], title: str | None) -> int | None:
     """The index of the line that is the headline ``title``, if the page's text shows it."""
     key = norm(title) if title else ""
@@ -607,18 +593,6 @@ def _us_locale(page: Page) -> bool:
     """Does the page write 12/02/2021 for December 2 (American English, or English without a region)?"""
     locale = page.lang or first_meta(page, "og:locale", "content-language") or ""
     return locale.replace("_", "-").lower() in ("en-us", "en")
-
-
-def _month_first(iso: str, match: re.Match[str]) -> str:
-    """Swap day and month of a numeric date read day-first ("12/02/2021") when the page is American
-    (a year written first, "2021/12/02", is followed by the month everywhere)."""
-    parts = match.groupdict()
-    if "/" not in match.group(0) or parts.get("mn") or not parts.get("m") or match.start("y") < match.start("m"):
-        return iso
-    day, month = int(parts["d"]), int(parts["m"])
-    if day > 12 or month > 12:
-        return iso  # unambiguous: find_date already read it right
-    return f"{iso[:4]}-{day:02d}-{month:02d}{iso[10:]}"
 
 
 def _first_date(values: list[Any]) -> str | None:

@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .bylines import names_in_byline
-from .dates import dated_label_line, find_date, labelled_publication, url_date
+from .dates import dated_label_line, find_date, labelled_dates, labelled_publication, publication_date, url_date
 from .htmlmeta import norm, strip_site_name
 from .models import Line, Metadata, Role
 from .strip import Stripped
@@ -94,13 +94,15 @@ def last_crumb(title: str) -> str:
     return title
 
 
-# Dates and bylines missed by the stripper are looked for in the page's first TOP_LINES lines, up to
-# the start of readers' comments (whose timestamps and names are not the article's).
+# Dates and bylines missed by the stripper are looked for in the page's first TOP_LINES lines, or in
+# the TOP_LINES from the article's first line where a long menu comes before it, up to the start of
+# readers' comments (whose timestamps and names are not the article's).
 TOP_LINES = 40
 
 
 def _top_lines(stripped: Stripped) -> Iterator[Line]:
-    for line in stripped.lines[:TOP_LINES]:
+    first = next((i for i, line in enumerate(stripped.lines) if line.role.kept), 0)
+    for line in stripped.lines[:max(TOP_LINES, first + TOP_LINES)]:
         if line.reason.startswith("comments:"):
             return
         yield line
@@ -158,16 +160,18 @@ def from_text(stripped: Stripped, body: str, url: str | None = None) -> tuple[Me
     date = hints.get("date")
     extra: dict[str, Any] = {}
     model_lines: dict[str, str] = hints.get("metadata_lines") or {}  # type: ignore[assignment]
+    us_order = month_first_page(hints.get("stoplist"), url)  # type: ignore[arg-type]
     # the lines chosen for their names and for their date are read first, each for its own field
     chosen = [model_lines[key] for key in ("author", "date") if key in model_lines]
     bylines = [line for line in stripped.with_role(Role.BYLINE) if line not in chosen]
     if "author" in model_lines:
         authors = parse_byline(model_lines["author"])[0]
     if "date" in model_lines and not date:
-        date = parse_byline(model_lines["date"])[1]
+        date = _earliest_beside(stripped, model_lines["date"], parse_byline(model_lines["date"], us_order)[1],
+                                us_order)
     bylines += chosen  # (and read again, for the other field and the reading time)
     for byline in bylines:
-        names, when, minutes = parse_byline(byline)
+        names, when, minutes = parse_byline(byline, us_order)
         authors = authors or names
         date = date or when
         if minutes:
@@ -175,9 +179,8 @@ def from_text(stripped: Stripped, body: str, url: str | None = None) -> tuple[Me
     if not date:  # a date line near the top that the stripper removed ("Published 2 Dec 2021")
         for line in _top_lines(stripped):
             if line.role is Role.REMOVED and len(line.text) < 80:
-                found = find_date(line.text)
-                if found:
-                    date = found[0]
+                date = publication_date(line.text, us_order)
+                if date:
                     break
     if hints.get("runon"):
         date = date or labelled_date(stripped)
@@ -200,8 +203,61 @@ def from_text(stripped: Stripped, body: str, url: str | None = None) -> tuple[Me
     return meta, extra
 
 
-def parse_byline(line: str) -> tuple[list[str], str | None, int | None]:
-    """Authors, ISO date and stated reading time (minutes) of a byline.
+# Country domains of English-speaking places that write the day first (12/02/2021 is 12 February);
+# elsewhere English pages on generic domains (.com, .org, .us, ...) are read month first, as the
+# American majority of them write.
+DAY_FIRST_DOMAINS = frozenset("uk au nz ie in za sg my pk ng ke gh ph hk jm mt".split())
+_URL_LOCALE = re.compile(r"/en[-_]([a-z]{2})(?:/|$)", re.I)  # the region of an address's locale
+
+
+def month_first_page(stoplist: str | None, url: str | None) -> bool:
+    """Does a text dump write 05/04/2022 for May 4: English text, and no address of a day-first country?
+
+    >>> month_first_page("English", "https://www.npr.org/a"), month_first_page("English", "https://bbc.co.uk/a")
+    (True, False)
+    >>> month_first_page("English", "https://www.msn.com/en-gb/news/a"), month_first_page("English", None)
+    (False, True)
+    >>> month_first_page("German", None), month_first_page("English", "https://www.msn.com/en-us/news/a")
+    (False, True)
+    """
+    if not stoplist or ISO_639_1.get(stoplist) != "en":
+        return False
+    parts = urlsplit(url or "")
+    region = _URL_LOCALE.search(parts.path)  # "msn.com/en-gb/news/..."
+    if region:
+        return region[1].lower() == "us"
+    return (parts.hostname or "").rsplit(".", 1)[-1] not in DAY_FIRST_DOMAINS
+
+
+# The reasons of lines that hold only a date.
+DATE_LINE_ROLES = frozenset({"date-or-time", "byline:date"})
+
+
+def _earliest_beside(stripped: Stripped, text: str, date: str | None, us_order: bool) -> str | None:
+    """``date``, read on the date line ``text``, or the earlier unlabelled date of a date line right
+    above or below it: a page that shows its publication and update dates side by side, unlabelled
+    ("September 1, 2016", "September 8, 2016"; a dump splits them when they are glued), published first.
+
+    >>> page = Stripped((Line("Harbour wall to be rebuilt", Role.TITLE), Line("1/9/2016", Role.REMOVED, "date-or-time"),
+    ...                  Line("September 8, 2016", Role.BYLINE, "byline:date")))
+    >>> _earliest_beside(page, "September 8, 2016", "2016-09-08", False)
+    '2016-09-01'
+    """
+    lines = stripped.lines
+    at = next((i for i, line in enumerate(lines) if line.text == text and line.reason in DATE_LINE_ROLES), None)
+    if date is None or at is None:
+        return date
+    for line in lines[max(0, at - 1): at + 2]:
+        if line.reason in DATE_LINE_ROLES:
+            found = labelled_dates(line.text, us_order)
+            if len(found) == 1 and found[0][0] != "updated" and found[0][1][:10] < date[:10]:
+                date = found[0][1]
+    return date
+
+
+def parse_byline(line: str, us_order: bool = False) -> tuple[list[str], str | None, int | None]:
+    """Authors, ISO date and stated reading time (minutes) of a byline (its publication date, with
+    ``dates.publication_date``; with ``us_order``, 05/04/2022 is May 4).
 
     >>> parse_byline("by Igor Kossov December 2, 2021 8:45 PM 2 min read")
     (['Igor Kossov'], '2021-12-02T20:45', 2)
@@ -218,7 +274,7 @@ def parse_byline(line: str) -> tuple[list[str], str | None, int | None]:
     >>> parse_byline("The Daily Planet 02/10/2020 Lois Lane")[:2]
     (['Lois Lane'], '2020-10-02')
     """
-    names, when, minutes = _parse_byline(line)
+    names, when, minutes = _parse_byline(line, us_order)
     return list(names), when, minutes
 
 
@@ -228,9 +284,9 @@ BYLINE_CACHE_SIZE = 4096
 
 
 @lru_cache(maxsize=BYLINE_CACHE_SIZE)
-def _parse_byline(line: str) -> tuple[tuple[str, ...], str | None, int | None]:
+def _parse_byline(line: str, us_order: bool) -> tuple[tuple[str, ...], str | None, int | None]:
     found = find_date(line)
-    when = found[0] if found else None
+    when = publication_date(line, us_order) if found else None
     before, after = (line[: found[1].start()], line[found[1].end():]) if found else (line, "")
     minutes_match = _READING_TIME.search(after if found else line)
     minutes = int(minutes_match.group(1)) if minutes_match else None
