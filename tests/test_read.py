@@ -24,6 +24,11 @@ def test_utf16_without_bom(encoding: str) -> None:
     assert decode(text.encode(encoding)) == text
 
 
+def test_a_page_opening_with_a_tag_in_single_bytes_is_not_utf16() -> None:
+    page = "<!DOCTYPE html><html><body><div><div></script>\x00&#xD800;\x00"  # NULs in a short page
+    assert decode(page.encode("utf-8")) == page
+
+
 @pytest.mark.parametrize(("text", "encoding"), [
     ("Ein schöner Tag in Köln, sagte die Bürgermeisterin über die Straße.", "cp1252"),
     ("Мэр Москвы сообщил, что движение по мосту будет восстановлено в среду.", "koi8-r"),

@@ -347,3 +347,12 @@ def test_a_published_line_below_a_long_menu_beats_the_mastheads_date() -> None:
                         "By Erika Muster", "PUBLISHED: November 8, 2023 at 4:56 p.m. | UPDATED: November 8, 2023",
                         *PROSE])
     assert newsclean.clean(page, kind="text").date.startswith("2023-11-08")
+
+
+def test_a_date_months_away_from_the_addresss_month_gives_way_to_one_of_that_month() -> None:
+    page = _page("Council keeps the library open on weekends", "By Erika Muster", "December 19, 2025",
+                 "Editorial November 22, 2018")
+    dated = "https://news.example.com/2018/11/council-library-weekends/"
+    assert newsclean.clean(page, kind="text", url=dated).date == "2018-11-22"
+    # a month apart is a page updated after it was filed: its own date stays
+    assert newsclean.clean(page, kind="text", url=dated.replace("2018/11", "2025/11")).date == "2025-12-19"

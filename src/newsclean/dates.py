@@ -42,6 +42,7 @@ _MONTHS: dict[int, tuple[str, ...]] = {
          "декабря", "декабрь", "грудня", "грудень", "grudnia", "grudzień", "δεκεμβρίου", "δεκέμβριος",
          "aralık"),
 }
+_MONTHS_EN = tuple(names[0] for names in _MONTHS.values())  # "january", ..., "december"
 MONTH_BY_NAME = {name: num for num, names in _MONTHS.items() for name in names}
 _MONTH = "|".join(sorted((re.escape(m) for m in MONTH_BY_NAME), key=len, reverse=True))
 _TIME = r"(?:,?\s*(?:at\s+|um\s+|à\s+|a las\s+|alle\s+|в\s+|о\s+|o\s+)?(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::\d{2})?\s*(?P<ampm>[ap]\.?\s?m\.?)?)?"
@@ -280,3 +281,24 @@ def url_date(url: str | None) -> str | None:
     except ValueError:  # 2021/02/30
         return None
     return day.isoformat() if MIN_YEAR <= day.year <= MAX_YEAR else None
+
+
+# The year and month a page's address names: "/2018/11/slug", "/2023/october/03/", "/2021-12-02-".
+_URL_MONTH = re.compile(r"(?<!\d)((?:19|20)\d\d)[/_-](0?[1-9]|1[0-2]|" + "|".join(_MONTHS_EN) + r")(?:[/_-]|$)", re.I)
+
+
+def url_month(url: str | None) -> str | None:
+    """The year and month (YYYY-MM) the path of ``url`` names, if any.
+
+    >>> url_month("https://example.com/2018/11/cheap-fixes"), url_month("https://example.com/blog/2023/october/03/x")
+    ('2018-11', '2023-10')
+    >>> url_month("https://example.com/p/2018"), url_month("https://example.com/top-10-of-2025/")
+    (None, None)
+    """
+    match = _URL_MONTH.search(urlsplit(url).path) if url else None
+    if not match:
+        return None
+    month = match[2].lower()
+    number = int(month) if month.isdigit() else _MONTHS_EN.index(month) + 1
+    year = int(match[1])
+    return f"{year:04d}-{number:02d}" if MIN_YEAR <= year <= MAX_YEAR else None

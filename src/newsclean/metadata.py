@@ -10,11 +10,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 from urllib.parse import urlsplit
 
 from .bylines import names_in_byline
-from .dates import dated_label_line, find_date, labelled_dates, labelled_publication, publication_date, url_date
+from .dates import (
+    dated_label_line,
+    find_date,
+    labelled_dates,
+    labelled_publication,
+    publication_date,
+    url_date,
+    url_month,
+)
 from .htmlmeta import norm, strip_site_name
 from .models import Line, Metadata, Role
 from .strip import Stripped
@@ -102,7 +111,11 @@ TOP_LINES = 40
 
 def _top_lines(stripped: Stripped) -> Iterator[Line]:
     first = next((i for i, line in enumerate(stripped.lines) if line.role.kept), 0)
-    for line in stripped.lines[:max(TOP_LINES, first + TOP_LINES)]:
+    return islice(_before_comments(stripped), max(TOP_LINES, first + TOP_LINES))
+
+
+def _before_comments(stripped: Stripped) -> Iterator[Line]:
+    for line in stripped.lines:
         if line.reason.startswith("comments:"):
             return
         yield line
@@ -190,7 +203,10 @@ def from_text(stripped: Stripped, body: str, url: str | None = None) -> tuple[Me
         labelled = labelled_date(stripped, line_start=True)
         if labelled and labelled[:10] != str(date or "")[:10]:
             date = labelled
-    date = date or url_date(url)  # the page's address, when nothing in its text gives a date
+    if hints.get("dated_header") or hints.get("declared_date"):
+        date = date or url_date(url)
+    else:
+        date = _as_the_address_says(stripped, str(date) if date else None, url, us_order)
     if title:
         title = last_crumb(without_site_name(str(title), stripped, url))
     meta = Metadata(
@@ -227,6 +243,46 @@ def month_first_page(stoplist: str | None, url: str | None) -> bool:
     if region:
         return region[1].lower() == "us"
     return (parts.hostname or "").rsplit(".", 1)[-1] not in DAY_FIRST_DOMAINS
+
+
+def _as_the_address_says(stripped: Stripped, date: str | None, url: str | None, us_order: bool) -> str | None:
+    """``date``, unless the page's address names another month ("/2018/11/cheap-fixes", "/2021/01/18/"):
+    (URL_MONTHS_APART or more from ``date``): then the address's day, or else the first date of its month,
+    in the page's text above readers' comments (the one shown by the headline, where a date of a sidebar
+    or of a later update was taken), else the address's full date. Without a date, the address's.
+
+    >>> page = Stripped((Line("Harbour wall to be rebuilt", Role.TITLE), Line("Editorial November 22, 2018", Role.BODY),
+    ...                  Line("Casino guide December 19, 2025", Role.REMOVED, "after-article")))
+    >>> _as_the_address_says(page, "2025-12-19", "https://example.com/2018/11/harbour-wall", False)
+    '2018-11-22'
+    >>> _as_the_address_says(page, "2025-12-19", "https://example.com/2025/12/harbour-wall", False)
+    '2025-12-19'
+    """
+    month = url_month(url)
+    if not month:
+        return date or url_date(url)
+    if date and abs(_months(date) - _months(month)) < URL_MONTHS_APART:
+        return date
+    day = url_date(url)
+    lines = list(_before_comments(stripped))
+    for wanted in ([day] if day else []) + [month]:  # the address's day, else its month
+        for line in lines:
+            if month[:4] in line.text:
+                found = next((iso for label, iso in labelled_dates(line.text, us_order) + labelled_dates(
+                    line.text, not us_order) if iso.startswith(wanted) and label != "updated"), None)
+                if found:
+                    return found
+    return day or date
+
+
+# A date this many months or more from the month the page's address names is not the article's: a
+# rolling page filed in October and updated in November keeps its November date.
+URL_MONTHS_APART = 2
+
+
+def _months(iso: str) -> int:
+    return int(iso[:4]) * 12 + int(iso[5:7])
+
 
 
 # The reasons of lines that hold only a date.

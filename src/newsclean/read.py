@@ -52,6 +52,7 @@ _XML_DECLARED = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)
 # ~3%), and this share of printable characters once decoded (random bytes give ~60%, text 100%).
 UTF16_MIN_NULS = 0.02
 UTF16_MIN_PRINTABLE = 0.98
+_ASCII_MARKUP = re.compile(rb"\s*<[!?A-Za-z]")
 # Mess ratio (charset-normalizer's) above which a declared charset is checked against detection: text
 # in its right charset scores < 0.01, cp1252 pages declared koi8-r or iso-8859-5 0.09-0.1, CJK read
 # as a single-byte charset > 0.6 (measured on the test pages of tests/test_hostile.py).
@@ -120,8 +121,10 @@ def _sniff_utf16(data: bytes) -> str | None:
         return "utf-16-le"
     if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
         return "utf-16-be"
-    if head.count(0) < UTF16_MIN_NULS * len(head):
-        return None  # NUL bytes are what UTF-16 of any text with spaces has, and UTF-8 text has not
+    if head.count(0) < UTF16_MIN_NULS * len(head) or _ASCII_MARKUP.match(head):
+        # NUL bytes are what UTF-16 of any text with spaces has, and UTF-8 text has not; and a page that
+        # opens with a tag in single bytes ("<!DOCTYPE html>") is not UTF-16, whatever NULs follow
+        return None
     head = head[: len(head) // 2 * 2]
     for encoding in ("utf-16-le", "utf-16-be"):
         try:
