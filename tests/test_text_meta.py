@@ -356,3 +356,39 @@ def test_a_date_months_away_from_the_addresss_month_gives_way_to_one_of_that_mon
     assert newsclean.clean(page, kind="text", url=dated).date == "2018-11-22"
     # a month apart is a page updated after it was filed: its own date stays
     assert newsclean.clean(page, kind="text", url=dated.replace("2018/11", "2025/11")).date == "2025-12-19"
+
+
+@pytest.mark.parametrize("byline, authors", [
+    ("By Evan HalperStaff Writer", ["Evan Halper"]),  # a role glued to the name
+    ("Richard Adams Education editor", ["Richard Adams"]),  # a section the page shows as a line of its own
+    ("17. Februar 2020 Frau Sabienes Kommentare 4 Kommentare", ["Frau Sabienes"]),  # a comment counter's noun
+    ("Von Jule Radeck Vom 3. Februar 2022", ["Jule Radeck"]),
+    ("By Peter Maahn/SP-X", ["Peter Maahn"]),  # through an agency
+    ("By Celeste Longacre, Gardener, Astrologer", ["Celeste Longacre"]),  # one-word roles after a full name
+])
+def test_names_without_what_the_page_ran_into_them(byline: str, authors: list[str]) -> None:
+    page = "\n\n".join(["Home", "News", "Education", "Sport", "Council keeps the library open on weekends",
+                        byline, *PROSE, "Related stories"])
+    assert list(newsclean.clean(page, kind="text").authors) == authors
+
+
+def test_a_long_line_that_opens_with_a_label_and_its_date_gives_the_date() -> None:
+    page = _page("Council keeps the library open on weekends",
+                 "Posted on November 25, 2024December 3, 2024 in College of Health Sciences, General, Healthcare, "
+                 "Master of Science in Applied Nutrition, Master of Science in Human Performance")
+    assert newsclean.clean(page, kind="text").date == "2024-11-25"
+
+
+def test_a_removed_byline_below_the_title_beats_a_dated_card_far_below() -> None:
+    cards = [f"Another story about the town, number {n}" for n in range(60)]
+    page = "\n\n".join(["Home", "News", "Council keeps the library open on weekends",
+                        "ByErika MusterMar 5, 2025 | 6 comments", *PROSE, *cards, "By Erika Muster |",
+                        "Jan 2, 2025", "Another story about the harbour"])
+    assert newsclean.clean(page, kind="text").date == "2025-03-05"
+
+
+def test_a_byline_glued_to_the_end_of_a_deck_gives_the_date() -> None:
+    page = _page("Council keeps the library open on weekends",
+                 "The town's library will open longer on weekends from next year, the council decided on "
+                 "Tuesday. By Erika Muster on Dec. 19, 2025")
+    assert newsclean.clean(page, kind="text").date == "2025-12-19"

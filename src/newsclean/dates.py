@@ -248,6 +248,9 @@ def publication_date(line: str, us_order: bool = False) -> str | None:
 # A line that opens with a "Published" label and is no longer than this is a date line, not prose
 # ("The report, published on 12 January 2023, found ...").
 LABELLED_LINE_WORDS = 16
+# ... or a longer one whose date follows the label within its first words ("Posted on November 25,
+# 2024December 3, 2024 in College of Health Sciences, General, ...": the categories run on).
+LABEL_AND_DATE_WORDS = 6
 
 
 def dated_label_line(text: str, labels: tuple[str, ...] = PUBLISHED_WORDS) -> str | None:
@@ -256,9 +259,17 @@ def dated_label_line(text: str, labels: tuple[str, ...] = PUBLISHED_WORDS) -> st
 
     >>> dated_label_line("| Published: Jan 29, 2025"), dated_label_line("A study published on 3 May 2020")
     ('2025-01-29', None)
+    >>> dated_label_line("Published: Mar 8, 2024 · Modified: May 19, 2025 by Jessica Robinson · This post may "
+    ...                  "contain affiliate links, which means we earn a commission")
+    '2024-03-08'
+    >>> dated_label_line("Published on its website the report says that on 3 May 2020 the board met") is None
+    True
     """
-    if len(text.split()) > LABELLED_LINE_WORDS or not text.lstrip(" |·•–—-").casefold().startswith(labels):
+    if not text.lstrip(" |·•–—-").casefold().startswith(labels):
         return None
+    words = text.split()
+    if len(words) > LABELLED_LINE_WORDS:  # a long line whose label and date come first counts
+        return labelled_publication(" ".join(words[:LABEL_AND_DATE_WORDS]))
     return labelled_publication(text)
 
 

@@ -27,6 +27,7 @@ from .dates import (
 from .htmlmeta import norm, strip_site_name
 from .models import Line, Metadata, Role
 from .strip import Stripped
+from .strip.features import COMMENT_NOUNS
 from .strip.stoplists import ISO_639_1
 
 _BY = re.compile(r"^\s*(?:by|του|της|written by|posted by|words by|story by|text by|von|par|por|di|door|av|af|"
@@ -121,6 +122,42 @@ def _before_comments(stripped: Stripped) -> Iterator[Line]:
         yield line
 
 
+# A date line the stripper removed is read when no byline gave a date ("Published 2 Dec 2021"), and a
+# removed byline's date when the chosen date line lies far below the article's start (a related post's
+# card): "ByKathryn GiuffridaMar 5, 2025 | 6 comments" (removed for its comment counter); so is a byline
+# glued to the end of a deck ("... beyond the U.S. and Canada. By Lisa Jennings on Dec. 19, 2025").
+DATE_LINE_CHARS = 80
+_BYLINE_TAIL = re.compile(r"(?:(?<=[.!?])\s+|\s+[|·•–—]\s+)(?=(?:By|BY|Von|Par|Por)\s+[A-ZÀ-Þ])")
+
+
+def _removed_top_date(stripped: Stripped, us_order: bool, signed: bool = False) -> str | None:
+    """The publication date of the first removed date line near the top, or of a byline ending a long
+    line there (removed or kept); with ``signed``, of a line that names its authors only (a byline, not
+    a menu's "bis 31.12.2018").
+
+    >>> _removed_top_date(Stripped((Line("Menu", Role.REMOVED), Line("ByKathryn GiuffridaMar 5, 2025 | 6 "
+    ...     "comments", Role.REMOVED))), True)
+    '2025-03-05'
+    >>> _removed_top_date(Stripped((Line("The chain plans 150 more bakeries across the U.S. and Canada next "
+    ...     "year. By Lisa Jennings on Dec. 19, 2025", Role.REMOVED),)), True)
+    '2025-12-19'
+    """
+    for line in _top_lines(stripped):
+        short = len(line.text) < DATE_LINE_CHARS
+        text = line.text if short else _BYLINE_TAIL.split(line.text)[-1]  # (kept or not)
+        if len(text) >= DATE_LINE_CHARS or (short and line.role is not Role.REMOVED):
+            continue
+        names, date = parse_byline(text, us_order)[:2] if signed else ([], publication_date(text, us_order))
+        if date and (names or not signed):
+            return date
+    return None
+
+
+def _near_top(stripped: Stripped, text: str) -> bool:
+    """Is the first line reading ``text`` among the page's top lines?"""
+    return any(line.text == text for line in _top_lines(stripped))
+
+
 # On a run-on page the date line is glued to what surrounds it ("By Korin MillerPublished: Jan 29,
 # 2025Tanja Ivanova//Getty Images"): a date right after a "published" label, in the page's top
 # lines, is the date.
@@ -189,12 +226,10 @@ def from_text(stripped: Stripped, body: str, url: str | None = None) -> tuple[Me
         date = date or when
         if minutes:
             extra["stated_reading_time"] = minutes
-    if not date:  # a date line near the top that the stripper removed ("Published 2 Dec 2021")
-        for line in _top_lines(stripped):
-            if line.role is Role.REMOVED and len(line.text) < 80:
-                date = publication_date(line.text, us_order)
-                if date:
-                    break
+    if not date:
+        date = _removed_top_date(stripped, us_order)
+    elif "date" in model_lines and not _near_top(stripped, model_lines["date"]):
+        date = _removed_top_date(stripped, us_order, signed=True) or date
     if hints.get("runon"):
         date = date or labelled_date(stripped)
         authors = authors or labelled_authors(stripped)
@@ -211,12 +246,42 @@ def from_text(stripped: Stripped, body: str, url: str | None = None) -> tuple[Me
         title = last_crumb(without_site_name(str(title), stripped, url))
     meta = Metadata(
         title=str(title)[:MAX_TITLE_CHARS] if title else None,
-        authors=tuple(authors),
+        authors=tuple(without_page_words(authors, stripped)),
         date=str(date) if date else None,
         url=url,
         language=guess_language(body, hints.get("stoplist")),  # type: ignore[arg-type]
     )
     return meta, extra
+
+
+# The page's own short lines (menu items, categories, section names) that a byline's names run into.
+SECTION_LINE_CHARS = 30
+# A comment counter's noun after a name ("17. Februar 2020 Frau Sabienes Kommentare 4 Kommentare").
+_COMMENT_NOUN = re.compile(rf"(?i:{COMMENT_NOUNS})")
+
+
+def without_page_words(authors: list[str], stripped: Stripped) -> list[str]:
+    """Names without what the page's markup ran into them: a section or category the page also shows as
+    a line of its own ("30. Oktober 2023 Carola Pönisch Kultur", "Richard Adams Education editor") or a
+    comment counter's noun; a name keeps two words.
+
+    >>> page = Stripped((Line("Kultur", Role.REMOVED), Line("Carola Pönisch Kultur", Role.BYLINE)))
+    >>> without_page_words(["Carola Pönisch Kultur", "Tom Kultur"], page)
+    ['Carola Pönisch', 'Tom Kultur']
+    """
+    sections = {ln.text.strip().casefold() for ln in stripped.lines if len(ln.text) <= SECTION_LINE_CHARS}
+    out = []
+    for name in authors:
+        words = name.split()
+        while len(words) > 2:
+            if _COMMENT_NOUN.fullmatch(words[-1]) or words[-1].casefold() in sections:
+                words.pop()
+            elif len(words) > 3 and " ".join(words[-2:]).casefold() in sections:
+                del words[-2:]  # "Brian Truitt Usa Today"
+            else:
+                break
+        out.append(" ".join(words))
+    return out
 
 
 # Country domains of English-speaking places that write the day first (12/02/2021 is 12 February);
