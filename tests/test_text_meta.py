@@ -6,7 +6,9 @@ import numpy as np
 import pytest
 
 import newsclean
-from newsclean.strip import text
+from newsclean import metadata
+from newsclean.models import Line, Role
+from newsclean.strip import Stripped, text
 from newsclean.strip.features import compute_features, split_lines
 from newsclean.strip.model import feature_matrix, role_cues
 from newsclean.strip.text import gather_evidence
@@ -392,3 +394,25 @@ def test_a_byline_glued_to_the_end_of_a_deck_gives_the_date() -> None:
                  "The town's library will open longer on weekends from next year, the council decided on "
                  "Tuesday. By Erika Muster on Dec. 19, 2025")
     assert newsclean.clean(page, kind="text").date == "2025-12-19"
+
+
+def test_a_date_glued_to_the_headline_is_the_date_and_not_part_of_the_title() -> None:
+    def meta(title: str) -> tuple[str | None, str | None]:
+        lines = (Line("Home", Role.REMOVED, "lexicon:navigation"), Line(title, Role.TITLE),
+                 *(Line(p, Role.BODY) for p in PROSE))
+        found = metadata.from_text(Stripped(lines), "\n\n".join(PROSE))[0]
+        return found.title, found.date
+
+    assert meta("Council keeps the library open on weekendsJuly 2, 2025") == (
+        "Council keeps the library open on weekends", "2025-07-02")
+    # a date after a space belongs to the headline
+    assert meta("Storms of 5 May 2020 remembered by the town") == ("Storms of 5 May 2020 remembered by the town", None)
+
+
+def test_the_addresss_day_shown_at_the_top_beats_a_later_update() -> None:
+    page = _page("Council keeps the library open on weekends", "Updated November 11, 2022 8:23 PM ET",
+                 "Originally published November 9, 202211:01 AM ET")
+    url = "https://news.example.com/2022/11/09/council-library-weekends"
+    assert newsclean.clean(page, kind="text", url=url).date.startswith("2022-11-09")
+    # a day the page does not show near its top leaves the page's date alone
+    assert newsclean.clean(page, kind="text", url=url.replace("/09/", "/07/")).date.startswith("2022-11-")

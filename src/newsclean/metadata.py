@@ -122,6 +122,19 @@ def _before_comments(stripped: Stripped) -> Iterator[Line]:
         yield line
 
 
+def headline_and_date(title: str) -> tuple[str, str | None]:
+    """A headline without the date the dump glued to its end, and that date ("Go ahead, self-host
+    PostgresJuly 2, 2025"); a date after a space is the headline's own ("Storms of 5 May 2020").
+
+    >>> headline_and_date("Go ahead, self-host PostgresJuly 2, 2025"), headline_and_date("Storms of 5 May 2020")
+    (('Go ahead, self-host Postgres', '2025-07-02'), ('Storms of 5 May 2020', None))
+    """
+    found = find_date(title)
+    if not found or found[1].end() < len(title.rstrip()) or not title[:found[1].start()][-1:].isalpha():
+        return title, None
+    return title[:found[1].start()], found[0]
+
+
 # A date line the stripper removed is read when no byline gave a date ("Published 2 Dec 2021"), and a
 # removed byline's date when the chosen date line lies far below the article's start (a related post's
 # card): "ByKathryn GiuffridaMar 5, 2025 | 6 comments" (removed for its comment counter); so is a byline
@@ -206,6 +219,7 @@ def from_text(stripped: Stripped, body: str, url: str | None = None) -> tuple[Me
     hints = stripped.hints
     url = url or hints.get("url")  # type: ignore[assignment]  # (a reader service's header gives it)
     title = hints.get("title") or next(iter(stripped.with_role(Role.TITLE)), None)
+    title, title_date = headline_and_date(str(title)) if title else (title, None)
     authors: list[str] = []
     date = hints.get("date")
     extra: dict[str, Any] = {}
@@ -227,7 +241,7 @@ def from_text(stripped: Stripped, body: str, url: str | None = None) -> tuple[Me
         if minutes:
             extra["stated_reading_time"] = minutes
     if not date:
-        date = _removed_top_date(stripped, us_order)
+        date = title_date or _removed_top_date(stripped, us_order)
     elif "date" in model_lines and not _near_top(stripped, model_lines["date"]):
         date = _removed_top_date(stripped, us_order, signed=True) or date
     if hints.get("runon"):
@@ -314,7 +328,9 @@ def _as_the_address_says(stripped: Stripped, date: str | None, url: str | None, 
     """``date``, unless the page's address names another month ("/2018/11/cheap-fixes", "/2021/01/18/"):
     (URL_MONTHS_APART or more from ``date``): then the address's day, or else the first date of its month,
     in the page's text above readers' comments (the one shown by the headline, where a date of a sidebar
-    or of a later update was taken), else the address's full date. Without a date, the address's.
+    or of a later update was taken), else the address's full date. Without a date, the address's. A date
+    nearer than that gives way to the address's day only where the page's top lines show that day
+    ("Originally published November 9, 2022" on a page updated on the 11th, at "/2022/11/09/").
 
     >>> page = Stripped((Line("Harbour wall to be rebuilt", Role.TITLE), Line("Editorial November 22, 2018", Role.BODY),
     ...                  Line("Casino guide December 19, 2025", Role.REMOVED, "after-article")))
@@ -322,22 +338,29 @@ def _as_the_address_says(stripped: Stripped, date: str | None, url: str | None, 
     '2018-11-22'
     >>> _as_the_address_says(page, "2025-12-19", "https://example.com/2025/12/harbour-wall", False)
     '2025-12-19'
+    >>> _as_the_address_says(page, "2018-11-20", "https://example.com/2018/11/22/harbour-wall", False)
+    '2018-11-22'
+    >>> _as_the_address_says(page, "2018-11-20", "https://example.com/2018/11/23/harbour-wall", False)
+    '2018-11-20'
     """
     month = url_month(url)
     if not month:
         return date or url_date(url)
-    if date and abs(_months(date) - _months(month)) < URL_MONTHS_APART:
-        return date
     day = url_date(url)
-    lines = list(_before_comments(stripped))
-    for wanted in ([day] if day else []) + [month]:  # the address's day, else its month
+    near = bool(date) and abs(_months(str(date)) - _months(month)) < URL_MONTHS_APART
+    if near and (not day or str(date).startswith(day)):
+        return date
+    # (a date near the address's is replaced by one shown near the top only, not a related card's below)
+    lines = list(_top_lines(stripped) if near else _before_comments(stripped))
+    # the address's day, else (for a date months away) its month
+    for wanted in ([day] if day else []) + ([] if near else [month]):
         for line in lines:
             if month[:4] in line.text:
                 found = next((iso for label, iso in labelled_dates(line.text, us_order) + labelled_dates(
                     line.text, not us_order) if iso.startswith(wanted) and label != "updated"), None)
                 if found:
                     return found
-    return day or date
+    return date if near else day or date
 
 
 # A date this many months or more from the month the page's address names is not the article's: a
