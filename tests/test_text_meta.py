@@ -416,3 +416,22 @@ def test_the_addresss_day_shown_at_the_top_beats_a_later_update() -> None:
     assert newsclean.clean(page, kind="text", url=url).date.startswith("2022-11-09")
     # a day the page does not show near its top leaves the page's date alone
     assert newsclean.clean(page, kind="text", url=url.replace("/09/", "/07/")).date.startswith("2022-11-")
+
+
+def test_a_date_alone_below_the_title_is_read_even_when_kept() -> None:
+    lines = (Line("Home", Role.REMOVED, "lexicon:navigation"), Line("What is a hot-swappable keyboard?", Role.TITLE),
+             Line("📅Jul. 11. 2025", Role.HEADING), *(Line(p, Role.BODY) for p in PROSE))
+    assert metadata.from_text(Stripped(lines), "\n\n".join(PROSE))[0].date == "2025-07-11"
+
+
+def test_the_author_lines_date_beats_a_readers_comment_far_below() -> None:
+    byline = "Posted by BeauHD on Friday December 19, 2025 @08:00PM from the skewed-job-market dept."
+    comment = "by Tschaine ( 10502969 ) on Saturday December 20, 2025 @01:16AM (#65870655)"
+    filler = [Line(f"Another story about the town, number {n}", Role.REMOVED, "after-article") for n in range(60)]
+    lines = (Line("Grads find their degrees no longer guarantee jobs", Role.TITLE), Line(byline, Role.BYLINE),
+             *(Line(p, Role.BODY) for p in PROSE), *filler, Line(comment, Role.BYLINE))
+    found = Stripped(lines, {"metadata_lines": {"author": byline, "date": comment}})
+    assert metadata.from_text(found, "\n\n".join(PROSE))[0].date.startswith("2025-12-19")
+    # the same date line near the top stays the date
+    near = Stripped(lines[:3] + lines[-1:] + lines[3:-1], {"metadata_lines": {"author": byline, "date": comment}})
+    assert metadata.from_text(near, "\n\n".join(PROSE))[0].date.startswith("2025-12-20")

@@ -144,9 +144,9 @@ _BYLINE_TAIL = re.compile(r"(?:(?<=[.!?])\s+|\s+[|·•–—]\s+)(?=(?:By|BY|Vo
 
 
 def _removed_top_date(stripped: Stripped, us_order: bool, signed: bool = False) -> str | None:
-    """The publication date of the first removed date line near the top, or of a byline ending a long
-    line there (removed or kept); with ``signed``, of a line that names its authors only (a byline, not
-    a menu's "bis 31.12.2018").
+    """The publication date of the first removed date line near the top (or kept: a date alone), or of
+    a byline ending a long line there (removed or kept); with ``signed``, of a line that names its
+    authors only (a byline, not a menu's "bis 31.12.2018").
 
     >>> _removed_top_date(Stripped((Line("Menu", Role.REMOVED), Line("ByKathryn GiuffridaMar 5, 2025 | 6 "
     ...     "comments", Role.REMOVED))), True)
@@ -158,12 +158,28 @@ def _removed_top_date(stripped: Stripped, us_order: bool, signed: bool = False) 
     for line in _top_lines(stripped):
         short = len(line.text) < DATE_LINE_CHARS
         text = line.text if short else _BYLINE_TAIL.split(line.text)[-1]  # (kept or not)
-        if len(text) >= DATE_LINE_CHARS or (short and line.role is not Role.REMOVED):
+        if len(text) >= DATE_LINE_CHARS or (short and line.role is not Role.REMOVED and not _date_alone(text)):
             continue
         names, date = parse_byline(text, us_order)[:2] if signed else ([], publication_date(text, us_order))
         if date and (names or not signed):
             return date
     return None
+
+
+def _date_alone(text: str) -> bool:
+    """Is ``text`` a date and nothing else but signs ("📅Jul. 11. 2025"), kept or not?"""
+    found = find_date(text)
+    return found is not None and not _LETTER.search(text[:found[1].start()] + text[found[1].end():])
+
+
+def _above(stripped: Stripped, text: str | None, below: str) -> bool:
+    """Does a line reading ``text`` come before the first line reading ``below``?"""
+    for line in stripped.lines:
+        if line.text == below:
+            return False
+        if line.text == text:
+            return True
+    return False
 
 
 def _near_top(stripped: Stripped, text: str) -> bool:
@@ -243,7 +259,12 @@ def from_text(stripped: Stripped, body: str, url: str | None = None) -> tuple[Me
     if not date:
         date = title_date or _removed_top_date(stripped, us_order)
     elif "date" in model_lines and not _near_top(stripped, model_lines["date"]):
-        date = _removed_top_date(stripped, us_order, signed=True) or date
+        # a date line far below the article's start (a related card, a reader's comment) gives way to the
+        # date of the chosen author line ("Posted by BeauHD on Friday December 19, 2025"), or of a removed
+        # byline near the top
+        signed = parse_byline(model_lines["author"], us_order)[1] if _above(stripped, model_lines.get("author"),
+                                                                              model_lines["date"]) else None
+        date = signed or _removed_top_date(stripped, us_order, signed=True) or date
     if hints.get("runon"):
         date = date or labelled_date(stripped)
         authors = authors or labelled_authors(stripped)
