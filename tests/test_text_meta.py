@@ -7,6 +7,7 @@ import pytest
 
 import newsclean
 from newsclean import metadata
+from newsclean.bylines import names_in_byline
 from newsclean.models import Line, Role
 from newsclean.strip import Stripped, text
 from newsclean.strip.features import compute_features, split_lines
@@ -367,6 +368,7 @@ def test_a_date_months_away_from_the_addresss_month_gives_way_to_one_of_that_mon
     ("Von Jule Radeck Vom 3. Februar 2022", ["Jule Radeck"]),
     ("By Peter Maahn/SP-X", ["Peter Maahn"]),  # through an agency
     ("By Celeste Longacre, Gardener, Astrologer", ["Celeste Longacre"]),  # one-word roles after a full name
+    ("By Inga HoeltmannFollow", ["Inga Hoeltmann"]),  # a button glued to the name
 ])
 def test_names_without_what_the_page_ran_into_them(byline: str, authors: list[str]) -> None:
     page = "\n\n".join(["Home", "News", "Education", "Sport", "Council keeps the library open on weekends",
@@ -435,3 +437,9 @@ def test_the_author_lines_date_beats_a_readers_comment_far_below() -> None:
     # the same date line near the top stays the date
     near = Stripped(lines[:3] + lines[-1:] + lines[3:-1], {"metadata_lines": {"author": byline, "date": comment}})
     assert metadata.from_text(near, "\n\n".join(PROSE))[0].date.startswith("2025-12-20")
+
+
+@pytest.mark.parametrize("line", ["Enlarge Image", "Link Kopieren", "Übersetzung Sarah-Indra Jungblut"])
+def test_buttons_and_translators_are_no_authors(line: str) -> None:
+    assert names_in_byline(line) == []
+    assert metadata.parse_byline(f"By Ian Mohr | {line}")[0] == ["Ian Mohr"]

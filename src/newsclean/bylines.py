@@ -47,8 +47,10 @@ GLUED_LEAD = re.compile(r"^(?:Written\s+|Posted\s+)?(?:By|BY|Von|Par|Por)(?=[A-Z
 # (not the zero-width joiners U+200C/U+200D, which Persian and Indic names are spelt with)
 INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 CONTACT = re.compile(r"(?<!\S)\S+@\S+\.\w+|(?<!\S)@\w+")
-# A credit for a source or a picture, not an author: "Quelle: SLF Davos", "Photo: Jane Doe".
-CREDIT = re.compile(r"(?:quelle|source|foto|photo|bild|image|credit|crédit|fuente|fonte)s?\b", re.I)
+# A credit for a source, a picture or a translation, not an author: "Quelle: SLF Davos", "Photo: Jane
+# Doe", "Übersetzung Sarah-Indra Jungblut".
+CREDIT = re.compile(r"(?:quelle|source|foto|photo|bild|image|credit|crédit|fuente|fonte|übersetzung|translation|"
+                    r"traduction|traducción|traduzione|tradução)s?\b", re.I)
 # Between names, or between a name and what describes it ("Jane Doe | Senior Editor", "Jane Doe • 5 min").
 # ("Finian Cunningham. Sputnik": a full stop after a word, not after an initial or "Dr", "Prof", "Mrs", "St")
 LIST_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+(?:[|•·⋅—–]|-)\s+|\s*\|\s*|"
@@ -78,6 +80,9 @@ PLACEHOLDER = frozenset({"admin", "administrator", "null", "none", "unknown", "a
                          "dpa", "afp", "reuters", "ap", "getty images", "shutterstock", "submitted", "posted",
                          "published", "updated", "written", "contributed"})
 ACCOUNT_WORDS = frozenset({"admin", "administrator", "webmaster", "moderator", "sysadmin"})  # "NOC Admin"
+# The verbs of a page's buttons, which dumps set beside bylines ("Enlarge Image", "Link Kopieren").
+BUTTON_WORDS = frozenset({"enlarge", "vergrößern", "kopieren", "copy", "teilen", "drucken", "download",
+                          "herunterladen", "click", "zoom", "agrandir", "copier", "ampliar", "copiar"})
 ORGANISATION_WORD = re.compile(
     r"\b(?:gmbh|ag|e\.\s?v|eg|kg|inc|llc|ltd|plc|corp|co|s\.?a|media|médias?|verlag|zeitung|magazin|magazine|"
     r"news|nachrichten|press|presse|stiftung|verband|foundation|association|institute|institut|university|"
@@ -95,8 +100,16 @@ NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "di", "du", 
                             "das", "bin", "ibn", "al", "el", "ten", "ter", "zu", "y"})
 MAX_NAME_WORDS = 5  # longer "names" are sentences or job descriptions
 # A job title glued to the name by the page's markup ("By Evan HalperStaff Writer"): a capitalised word
-# right after a lower-case letter, set apart as what describes the name when it is a role word.
+# right after a lower-case letter, set apart as what describes the name when it is a role word, or as
+# the byline's end ("Follow", "Updated").
 GLUED_WORD = re.compile(r"(?<=[a-zà-öø-ÿ])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)\b")
+
+
+def _unglue(glued: re.Match[str]) -> str:
+    word = glued[1]
+    if ROLE_WORD.fullmatch(word):
+        return " | " + word  # what describes the name
+    return " " + word if BYLINE_END.match(word) else word  # "Inga HoeltmannFollow", "…MillerPublished"
 
 
 def names_in_byline(text: str, min_words: int = 1) -> list[str]:
@@ -123,9 +136,11 @@ def names_in_byline(text: str, min_words: int = 1) -> list[str]:
     (['Amanda Tan'], [])
     >>> names_in_byline("By Evan HalperStaff Writer"), names_in_byline("Ben Applebaum-Bauch, Review")
     (['Evan Halper'], ['Ben Applebaum-Bauch'])
+    >>> names_in_byline("Inga HoeltmannFollow"), names_in_byline("Enlarge Image"), names_in_byline("Link Kopieren")
+    (['Inga Hoeltmann'], [], [])
     """
     text = " ".join(CONTACT.sub(" ", INVISIBLE.sub("", html.unescape(text))).split())
-    text = GLUED_WORD.sub(lambda m: " | " + m[1] if ROLE_WORD.fullmatch(m[1]) else m[1], text)
+    text = GLUED_WORD.sub(_unglue, text)
     if CREDIT.match(text):
         return []
     text = DATE_AFTER_NAME.sub("", PARENTHESIS.sub("", text))
@@ -232,7 +247,8 @@ def is_person_name(name: str) -> bool:
     words = name.split()
     if not words or len(words) > MAX_NAME_WORDS or name.lower() in PLACEHOLDER:
         return False
-    if NOT_A_NAME.search(name) or ORGANISATION_WORD.search(name) or any(w.lower() in ACCOUNT_WORDS for w in words):
+    if NOT_A_NAME.search(name) or ORGANISATION_WORD.search(name) or any(
+            w.lower() in ACCOUNT_WORDS or w.lower() in BUTTON_WORDS for w in words):
         return False
     if len(words) == 1:
         return not (name.lower() in MONTH_BY_NAME or name.lower() in WEEKDAYS) and len(name) > 1
