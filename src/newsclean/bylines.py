@@ -138,6 +138,8 @@ def names_in_byline(text: str, min_words: int = 1) -> list[str]:
     (['Evan Halper'], ['Ben Applebaum-Bauch'])
     >>> names_in_byline("Inga HoeltmannFollow"), names_in_byline("Enlarge Image"), names_in_byline("Link Kopieren")
     (['Inga Hoeltmann'], [], [])
+    >>> names_in_byline("Markus M. Haefliger, London, Beat Bumbacher")
+    ['Markus M. Haefliger', 'Beat Bumbacher']
     """
     text = " ".join(CONTACT.sub(" ", INVISIBLE.sub("", html.unescape(text))).split())
     text = GLUED_WORD.sub(_unglue, text)
@@ -166,8 +168,8 @@ def names_in_byline(text: str, min_words: int = 1) -> list[str]:
             names = []  # "The Russian and Syrian defense ministries": one bad part spoils the list
         if out and not names:
             break
-        if out and len(out[0].split()) >= 2 and all(len(n.split()) == 1 for n in names):
-            break  # "Celeste Longacre, Gardener, Astrologer", "Shivkumar M, Adoption": not more people
+        if out and len(out[0].split()) >= 2 and names and all(len(n.split()) == 1 for n in names):
+            continue  # "Celeste Longacre, Gardener, Astrologer", "Markus Haefliger, London, Beat Bumbacher"
         out.extend(names)
     return out
 
