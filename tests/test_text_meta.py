@@ -435,3 +435,36 @@ def test_the_author_lines_date_beats_a_readers_comment_far_below() -> None:
 def test_buttons_and_translators_are_no_authors(line: str) -> None:
     assert names_in_byline(line) == []
     assert metadata.parse_byline(f"By Ian Mohr | {line}")[0] == ["Ian Mohr"]
+
+
+@pytest.mark.parametrize("byline, names", [
+    ("By Yoon-ah Im", ["Yoon-ah Im"]),  # "Im" and "In" end a name only after two words
+    ("By Anne McEditor", ["Anne McEditor"]),  # a capital inside a name is not a glued role
+    ("Jane Doe | Übersetzung Sarah-Indra Jungblut", ["Jane Doe"]),  # a translator credited after the author
+    ("By Jane Doe and Tom Click", ["Jane Doe", "Tom Click"]),
+])
+def test_names_the_tidying_leaves_alone(byline: str, names: list[str]) -> None:
+    assert names_in_byline(byline) == names
+
+
+def test_the_page_words_cut_from_names_are_its_removed_lines_and_never_a_collectives() -> None:
+    lines = (Line("Team", Role.REMOVED), Line("Parker", Role.BODY), Line("Kultur", Role.REMOVED))
+    found = metadata.without_page_words(["The Upwork Team", "Sarah Jessica Parker", "Carola Pönisch Kultur"],
+                                        Stripped(lines))
+    assert found == ["The Upwork Team", "Sarah Jessica Parker", "Carola Pönisch"]
+
+
+def test_a_deadline_ending_a_paragraph_is_no_date_and_a_headline_in_cjk_keeps_its_own() -> None:
+    page = _page("Council keeps the library open on weekends",
+                 "The council agreed on the new rules after a long debate. By January 5, 2026, all residents "
+                 "must register.")
+    assert newsclean.clean(page, kind="text").date is None
+    assert metadata.headline_and_date("东京奥运会开幕定于2021年7月23日") == ("东京奥运会开幕定于2021年7月23日", None)
+
+
+def test_a_declared_date_is_kept_whatever_the_lines_say() -> None:
+    filler = [Line(f"Another story about the town, number {n}", Role.REMOVED, "after-article") for n in range(60)]
+    lines = (Line("By Jane Doe on Dec 19, 2025", Role.REMOVED), Line("Council keeps the library open", Role.TITLE),
+             *(Line(p, Role.BODY) for p in PROSE), *filler, Line("March 3, 2024", Role.BYLINE))
+    hints = {"date": "2020-01-01", "declared_date": True, "metadata_lines": {"date": "March 3, 2024"}}
+    assert metadata.from_text(Stripped(lines, hints), "\n\n".join(PROSE))[0].date == "2020-01-01"

@@ -82,7 +82,7 @@ PLACEHOLDER = frozenset({"admin", "administrator", "null", "none", "unknown", "a
 ACCOUNT_WORDS = frozenset({"admin", "administrator", "webmaster", "moderator", "sysadmin"})  # "NOC Admin"
 # The verbs of a page's buttons, which dumps set beside bylines ("Enlarge Image", "Link Kopieren").
 BUTTON_WORDS = frozenset({"enlarge", "vergrößern", "kopieren", "copy", "teilen", "drucken", "download",
-                          "herunterladen", "click", "zoom", "agrandir", "copier", "ampliar", "copiar"})
+                          "herunterladen", "agrandir", "copier", "ampliar", "copiar"})
 ORGANISATION_WORD = re.compile(
     r"\b(?:gmbh|ag|e\.\s?v|eg|kg|inc|llc|ltd|plc|corp|co|s\.?a|media|médias?|verlag|zeitung|magazin|magazine|"
     r"news|nachrichten|press|presse|stiftung|verband|foundation|association|institute|institut|university|"
@@ -102,7 +102,7 @@ MAX_NAME_WORDS = 5  # longer "names" are sentences or job descriptions
 # A job title glued to the name by the page's markup ("By Evan HalperStaff Writer"): a capitalised word
 # right after a lower-case letter, set apart as what describes the name when it is a role word, or as
 # the byline's end ("Follow", "Updated").
-GLUED_WORD = re.compile(r"(?<=[a-zà-öø-ÿ])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)\b")
+GLUED_WORD = re.compile(r"(?<=[a-zà-öø-ÿ]{3})([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)\b")  # (not "McEditor", "DeLead")
 
 
 def _unglue(glued: re.Match[str]) -> str:
@@ -150,6 +150,8 @@ def names_in_byline(text: str, min_words: int = 1) -> list[str]:
     out: list[str] = []
     for chunk in LIST_SEPARATOR.split(text):
         chunk = chunk.strip(" .:-–—|•·/")
+        if out and CREDIT.match(chunk):
+            break  # "Jane Doe | Übersetzung Sarah-Indra Jungblut": the rest credits others
         if ('"' in chunk or "“" in chunk) and len(unquoted := NICKNAME.sub(" ", chunk).split()) <= NICKNAMED_WORDS:
             chunk = " ".join(unquoted)
         if COLLECTIVE.fullmatch(chunk) and not NOT_A_NAME.search(chunk):
@@ -183,8 +185,8 @@ PARENTHESIS = re.compile(r"\s*\((?![^()]*(?:www\.|://|\w\.[a-z]{2,}\b))(?=[^()]*
 
 # A portrait's alt text, which text-mode browsers show beside the byline: "Nina Pineda Image",
 # "Picture of Andrew King" (the name keeps two words at least).
-POSSESSIVE = re.compile(r"['’]s$")
-AGENCY = re.compile(r"(?<=[a-zà-öø-ÿ])/[A-Z][A-Za-z-]*$")
+POSSESSIVE = re.compile(r"['’]s$", re.I)
+AGENCY = re.compile(r"(?<=[a-zà-öø-ÿ])/[A-Z][A-Z-]+$")  # (not a co-author: "Anna Müller/Meier")
 PORTRAIT_WORDS = frozenset({"picture", "photo", "image", "portrait", "avatar", "headshot", "foto", "bild"})
 
 
@@ -223,15 +225,15 @@ def _drop_date_words(name: str) -> str:
     ('Luke Kim', 'Hanna Schmidt')
     >>> _drop_date_words("Tom May"), _drop_date_words("Jane on May"), _drop_date_words("David at")
     ('Tom May', 'Jane', 'David')
-    >>> _drop_date_words("Jule Radeck Vom"), _drop_date_words("Sara Harberson In")
-    ('Jule Radeck', 'Sara Harberson')
+    >>> _drop_date_words("Jule Radeck Vom"), _drop_date_words("Sara Harberson In"), _drop_date_words("Yoon-ah Im")
+    ('Jule Radeck', 'Sara Harberson', 'Yoon-ah Im')
     """
     words = name.split()
     while words:
         last = words[-1].lower()
         date_word = last.rstrip(".,") in MONTH_BY_NAME or last.rstrip(".,") in WEEKDAYS
-        if last in ("on", "at", "am", "um", "vom", "in", "im", "le", "à", "el", "il", "on:", "said") or (
-                date_word and len(words) > MIN_WORDS_BEFORE_DATE_WORD):
+        if last in ("on", "at", "am", "um", "vom", "le", "à", "el", "il", "on:", "said") or (
+                (date_word or last in ("in", "im")) and len(words) > MIN_WORDS_BEFORE_DATE_WORD):
             words.pop()
         else:
             break

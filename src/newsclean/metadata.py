@@ -14,7 +14,7 @@ from itertools import islice
 from typing import Any
 from urllib.parse import urlsplit
 
-from .bylines import names_in_byline
+from .bylines import COLLECTIVE, names_in_byline
 from .dates import (
     dated_label_line,
     find_date,
@@ -124,13 +124,14 @@ def _before_comments(stripped: Stripped) -> Iterator[Line]:
 
 def headline_and_date(title: str) -> tuple[str, str | None]:
     """A headline without the date the dump glued to its end, and that date ("Go ahead, self-host
-    PostgresJuly 2, 2025"); a date after a space is the headline's own ("Storms of 5 May 2020").
+    PostgresJuly 2, 2025": after a lower-case letter); a date after a space is the headline's own ("Storms
+    of 5 May 2020"), and so is one in a script without cases ("东京奥运会开幕定于2021年7月23日").
 
     >>> headline_and_date("Go ahead, self-host PostgresJuly 2, 2025"), headline_and_date("Storms of 5 May 2020")
     (('Go ahead, self-host Postgres', '2025-07-02'), ('Storms of 5 May 2020', None))
     """
     found = find_date(title)
-    if not found or found[1].end() < len(title.rstrip()) or not title[:found[1].start()][-1:].isalpha():
+    if not found or found[1].end() < len(title.rstrip()) or not title[:found[1].start()][-1:].islower():
         return title, None
     return title[:found[1].start()], found[0]
 
@@ -160,8 +161,9 @@ def _removed_top_date(stripped: Stripped, us_order: bool, signed: bool = False) 
         text = line.text if short else _BYLINE_TAIL.split(line.text)[-1]  # (kept or not)
         if len(text) >= DATE_LINE_CHARS or (short and line.role is not Role.REMOVED and not _date_alone(text)):
             continue
-        names, date = parse_byline(text, us_order)[:2] if signed else ([], publication_date(text, us_order))
-        if date and (names or not signed):
+        sign = signed or not short  # a long line's tail counts as a byline only ("By January 5, 2026, all ...")
+        names, date = parse_byline(text, us_order)[:2] if sign else ([], publication_date(text, us_order))
+        if date and (names or not sign):
             return date
     return None
 
@@ -258,7 +260,8 @@ def from_text(stripped: Stripped, body: str, url: str | None = None) -> tuple[Me
             extra["stated_reading_time"] = minutes
     if not date:
         date = title_date or _removed_top_date(stripped, us_order)
-    elif "date" in model_lines and not _near_top(stripped, model_lines["date"]):
+    elif "date" in model_lines and not _near_top(stripped, model_lines["date"]) and not (
+            hints.get("declared_date") or hints.get("dated_header")):
         # a date line far below the article's start (a related card, a reader's comment) gives way to the
         # date of the chosen author line ("Posted by BeauHD on Friday December 19, 2025"), or of a removed
         # byline near the top
@@ -297,17 +300,21 @@ _COMMENT_NOUN = re.compile(rf"(?i:{COMMENT_NOUNS})")
 
 def without_page_words(authors: list[str], stripped: Stripped) -> list[str]:
     """Names without what the page's markup ran into them: a section or category the page also shows as
-    a line of its own ("30. Oktober 2023 Carola Pönisch Kultur", "Richard Adams Education editor") or a
+    a (removed) line of its own ("30. Oktober 2023 Carola Pönisch Kultur", "Richard Adams Education editor") or a
     comment counter's noun; a name keeps two words.
 
     >>> page = Stripped((Line("Kultur", Role.REMOVED), Line("Carola Pönisch Kultur", Role.BYLINE)))
     >>> without_page_words(["Carola Pönisch Kultur", "Tom Kultur"], page)
     ['Carola Pönisch', 'Tom Kultur']
     """
-    sections = {ln.text.strip().casefold() for ln in stripped.lines if len(ln.text) <= SECTION_LINE_CHARS}
+    sections = {ln.text.strip().casefold() for ln in stripped.lines
+                if len(ln.text) <= SECTION_LINE_CHARS and ln.role is Role.REMOVED}
     out = []
     for name in authors:
         words = name.split()
+        if COLLECTIVE.fullmatch(name):  # "The Upwork Team", "Redaktion Polizeiticker Schweiz"
+            out.append(name)
+            continue
         while len(words) > 2:
             if _COMMENT_NOUN.fullmatch(words[-1]) or words[-1].casefold() in sections:
                 words.pop()
