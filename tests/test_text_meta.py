@@ -468,3 +468,8 @@ def test_a_declared_date_is_kept_whatever_the_lines_say() -> None:
              *(Line(p, Role.BODY) for p in PROSE), *filler, Line("March 3, 2024", Role.BYLINE))
     hints = {"date": "2020-01-01", "declared_date": True, "metadata_lines": {"date": "March 3, 2024"}}
     assert metadata.from_text(Stripped(lines, hints), "\n\n".join(PROSE))[0].date == "2020-01-01"
+
+
+def test_a_byline_is_read_from_its_first_characters() -> None:
+    # the names come first; a long run of glued words after them is not read (it took seconds)
+    assert names_in_byline("By Jane Doe | " + "aB" * 20000) == ["Jane Doe"]
