@@ -307,6 +307,8 @@ def without_page_words(authors: list[str], stripped: Stripped) -> list[str]:
     >>> without_page_words(["Carola Pönisch Kultur", "Tom Kultur"], page)
     ['Carola Pönisch', 'Tom Kultur']
     """
+    if all(len(name.split()) <= 2 for name in authors):
+        return authors  # (most pages: nothing to cut, and the page's lines are not read)
     sections = {ln.text.strip().casefold() for ln in stripped.lines
                 if len(ln.text) <= SECTION_LINE_CHARS and ln.role is Role.REMOVED}
     out = []
