@@ -28,6 +28,7 @@ from .models import Options
 from .pipeline import clean
 from .pool import Failure, Pool, start_method
 from .read import Input, iter_inputs, output_relative, read_bytes, walk_folders
+from .sitescan import folder_site, scan_sites
 from .streams import (
     Fields,
     NotDocument,
@@ -81,6 +82,8 @@ class BatchOptions:
         force: redo documents whose output is newer than their input.
         stream_format: read every input as this kind of stream (else streams go by extension).
         fields: where JSON Lines records keep their page, url and id.
+        site_lines: read the batch's text dumps first, and remove from each article the long lines
+            other documents of its site repeat (``sitelines``).
     """
 
     options: Options = field(default_factory=Options)
@@ -92,6 +95,7 @@ class BatchOptions:
     force: bool = False
     stream_format: StreamFormat | None = None
     fields: Fields = field(default_factory=Fields)
+    site_lines: bool = False
 
 
 @dataclass
@@ -238,7 +242,7 @@ class _Planner:
                 status, skip = classify(exc)
                 return _Item(result=Result(inp.source, None, status, exc.reason, skip=skip))
             return _Item(task=Task(inp.source, data=data, target=_str(target)))
-        return _Item(task=Task(inp.source, path=str(inp.path), target=_str(target)))
+        return _Item(task=Task(inp.source, path=str(inp.path), target=_str(target), site=folder_site(inp.path)))
 
     def _stream(self, inp: Input, fmt: StreamFormat) -> Iterator[_Item]:
         target = self._target(output_name(inp.relative))
@@ -269,7 +273,7 @@ class _Planner:
                         reason = f"larger than the size cap of {max_bytes} bytes (--max-bytes)"
                         yield _Item(result=_oversize(source, reason), sink=sink)
                     else:
-                        yield _Item(task=Task(source, line=line, stream=True), sink=sink)
+                        yield _Item(task=Task(source, line=line, stream=True, site=inp.source), sink=sink)
             else:
                 for record in iter_warc(stream, inp.source, max_bytes):
                     if isinstance(record, NotDocument):
@@ -326,7 +330,9 @@ def run(paths: Sequence[str], settings: BatchOptions,
     if settings.output is not None and settings.to_folder and settings.output.is_dir():
         sweep_temporaries(settings.output)  # left by a run that was killed
     planner = _Planner(paths, settings, stdin)
-    cleaner = Cleaner(settings.options, settings.fmt, settings.fields, planner.protect)
+    repeated = scan_sites(paths, settings.fields, settings.options.max_bytes, settings.stream_format) \
+        if settings.site_lines else {}
+    cleaner = Cleaner(settings.options, settings.fmt, settings.fields, planner.protect, repeated)
     outcomes = _outcomes(planner.items(), cleaner, settings)
     finished = False
     try:

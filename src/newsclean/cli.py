@@ -105,6 +105,7 @@ Examples:
   newsclean clean a.html b.txt.gz --format jsonl
   newsclean clean raw/ -o clean/                  # raw/ki/a.html.gz -> clean/ki/a.txt, on all cores
   newsclean clean raw/ -o clean/ --report r.jsonl # again: only new and changed files are cleaned
+  newsclean clean dumps/ -o clean/ --site-lines   # also drop lines other dumps of the site repeat
   newsclean clean export.jsonl.gz -o clean/       # one JSON line per record -> clean/export.jsonl
   newsclean clean CC-NEWS.warc.gz > news.jsonl    # the HTML pages of a WARC file
 """
@@ -127,6 +128,10 @@ _STREAM_FILE_SUFFIXES = (".jsonl", ".ndjson")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Write one JSON line per input: input, output, status, reason, kind, chars_in, chars_out, "
                    "seconds.")
+@click.option("--site-lines", is_flag=True,
+              help="Learn from the batch: read its text dumps first, then remove from each article the long "
+                   "lines that other documents of its site (its URL's host, else its folder) repeat word for "
+                   "word (reason repeated-in-site).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors on stderr (no progress, no summary).")
 @click.option("-v", "--verbose", is_flag=True, help="Also print one line per document on stderr.")
 @click.option("--text-field", default="text", show_default=True, help="JSON Lines input: field with a text dump.")
@@ -137,7 +142,7 @@ _STREAM_FILE_SUFFIXES = (".jsonl", ".ndjson")
               help="JSON Lines input: field with the record's id (also looked for under metadata).")
 @functools.partial(common_options, streams=True)
 def clean_command(paths: tuple[str, ...], output: Path | None, fmt: str, jobs: int | None, timeout: float,
-                  force: bool, report_path: Path | None, quiet: bool, verbose: bool, text_field: str,
+                  force: bool, report_path: Path | None, site_lines: bool, quiet: bool, verbose: bool, text_field: str,
                   html_field: str, url_field: str, id_field: str, input_format: str, url: str | None,
                   date_hint: str | None, max_bytes: int, no_repair: bool) -> None:
     """Clean documents: files, folders (recursively, in parallel), JSON Lines and WARC streams, or stdin
@@ -161,7 +166,8 @@ def clean_command(paths: tuple[str, ...], output: Path | None, fmt: str, jobs: i
     settings = BatchOptions(
         options=_options(input_format, url, date_hint, max_bytes, no_repair), fmt=form, output=output,
         to_folder=to_folder, jobs=0 if single else (jobs or available_cores()), timeout=timeout, force=force,
-        stream_format=forced_stream, fields=Fields(text_field, html_field, url_field, id_field))
+        stream_format=forced_stream, fields=Fields(text_field, html_field, url_field, id_field),
+        site_lines=site_lines)
     batch_mode = to_folder or folders or streams
     report = _open_report(report_path)
     progress = (batch_mode and not quiet and sys.stderr.isatty()

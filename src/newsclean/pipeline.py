@@ -10,6 +10,7 @@ from .errors import NoArticleError, TooLargeError
 from .models import Change, Document, Kind, Line, Metadata, Options, Role
 from .normalize import normalize_paragraphs, normalize_text
 from .read import decode
+from .sitelines import drop_site_lines
 from .strip import Stripped
 from .strip.html import strip_html
 from .strip.sanitize import drop_internal_subset
@@ -22,11 +23,13 @@ MAX_FIXPOINT_ROUNDS = 3
 
 
 def clean(data: bytes | str, *, source: str = "-", kind: Kind | str | None = None, url: str | None = None,
-          options: Options = DEFAULT_OPTIONS) -> Document:
+          options: Options = DEFAULT_OPTIONS, site_lines: frozenset[int] = frozenset()) -> Document:
     """Clean one document: the article text, its metadata, and what was removed and why.
 
     ``data`` is the raw page (bytes in any charset, or text), HTML or a plain-text dump. ``kind``
-    forces the input kind (else ``options.input_format``, else detected). Raises a NewscleanError
+    forces the input kind (else ``options.input_format``, else detected). ``site_lines`` are the keys
+    (``sitelines.line_key``) of the lines other documents of the same site repeat: in a text dump they
+    are removed from the article (learning from the batch, ``sitelines``). Raises a NewscleanError
     (DecodeError, NoArticleError) naming ``source`` when no article can be had.
     """
     if options.max_bytes and len(data) > options.max_bytes:
@@ -42,7 +45,7 @@ def clean(data: bytes | str, *, source: str = "-", kind: Kind | str | None = Non
         _check_lines(sum(1 for line in text.splitlines() if line and not line.isspace()), options, source)
         try:
             stripped, paragraphs, changes = _strip_to_fixpoint(text, options.repair_mojibake, options.max_lines,
-                                                                     url)
+                                                                     url, site_lines)
         except TooLargeError as error:  # a run-on page cut into more sentences than the cap
             raise TooLargeError(error.reason, source) from None
     if not paragraphs:
@@ -65,16 +68,16 @@ def _check_lines(count: int, options: Options, source: str) -> None:
         raise TooLargeError(f"{count} lines, more than the cap of {options.max_lines} (max_lines)", source)
 
 
-def _strip_to_fixpoint(text: str, repair_mojibake: bool, max_lines: int = 0, url: str | None = None
-                       ) -> tuple[Stripped, list[str], list[Change]]:
+def _strip_to_fixpoint(text: str, repair_mojibake: bool, max_lines: int = 0, url: str | None = None,
+                       site_lines: frozenset[int] = frozenset()) -> tuple[Stripped, list[str], list[Change]]:
     """Strip, then strip the (normalized) result again until a round removes nothing more.
 
     Lines a later round removes are marked removed in the first round's record, with that round's
     reason, so the record still covers every input line. Also returns the kept lines normalized,
     and the changes that made, as the last round computed them. The page's ``url`` (when known)
-    helps the first round find the headline.
+    helps the first round find the headline; the lines of ``site_lines`` go in the first round.
     """
-    stripped = strip_text(text, max_lines=max_lines, url=url)
+    stripped = drop_site_lines(strip_text(text, max_lines=max_lines, url=url), site_lines)
     lines = list(stripped.lines)
     normalized: list[str] | None = None
     changes: list[Change] = []

@@ -14,6 +14,7 @@ from .errors import NewscleanError, NoArticleError, TooLargeError
 from .models import Kind, Options
 from .pipeline import clean
 from .read import decode, read_bytes
+from .sitescan import site_of
 from .streams import Fields, failure_record, identify_line, output_record, parse_line
 from .write import Format, render, write_atomically
 
@@ -82,6 +83,7 @@ class Task:
     id: str | None = None
     target: str | None = None  # the worker writes the output here; else it comes back rendered
     stream: bool = False  # the output is a stream record (a JSON line carrying id and url)
+    site: str = ""  # its folder or stream, the site of a document without a URL (``sitescan.site_of``)
 
     @property
     def size(self) -> int:
@@ -96,6 +98,7 @@ class Cleaner:
     fmt: Format
     fields: Fields
     protect: tuple[str, ...] = ()  # input paths an output must never overwrite
+    site_lines: dict[str, frozenset[int]] = field(default_factory=dict)  # ``sitescan.scan_sites``
 
     def __call__(self, task: Task) -> Result:
         start = time.perf_counter()
@@ -111,7 +114,8 @@ class Cleaner:
                 data = task.data or b""
             text = decode(data, task.source) if isinstance(data, bytes) else data
             chars_in = len(text)
-            doc = clean(text, source=task.source, kind=kind, url=url, options=self.options)
+            repeated = self.site_lines.get(site_of(url, task.site), frozenset()) if self.site_lines else frozenset()
+            doc = clean(text, source=task.source, kind=kind, url=url, options=self.options, site_lines=repeated)
             rendered: str | None = output_record(doc, rec_id, url) if task.stream else render(doc, self.fmt)
             if task.target is not None:
                 write_atomically(Path(task.target), rendered or "", self.protect)
