@@ -133,3 +133,15 @@ def test_stream_records_are_grouped_by_their_url_host(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     texts = {str(json.loads(line)["id"]): json.loads(line)["text"] for line in result.output.splitlines()}
     assert BIO not in texts["0"] and BIO not in texts["1"] and BIO in texts["2"]
+
+
+def test_folder_diff_shows_the_lines_the_site_repeats(tmp_path: Path) -> None:
+    raw = write_folder(tmp_path)
+    runner = CliRunner()
+    learned_run = runner.invoke(main, ["diff", str(raw), "--site-lines", "--stats", "--no-color"])
+    plain = runner.invoke(main, ["diff", str(raw), "--stats", "--no-color"])
+    assert learned_run.exit_code == plain.exit_code == 0, learned_run.output
+    assert f"removed:{REASON}\t6\t" in learned_run.output  # two lines in each of the three Gazette dumps
+    assert REASON not in plain.output
+    refused = runner.invoke(main, ["diff", str(raw / "gazette" / "a.txt"), "--site-lines"])
+    assert refused.exit_code == 2 and "must be a folder" in refused.output

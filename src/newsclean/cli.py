@@ -26,6 +26,7 @@ from .models import Kind, Options
 from .pool import available_cores
 from .read import decode, read_bytes
 from .report import document_page, index_href, index_page, page_path
+from .sitescan import scan_sites
 from .streams import Fields, StreamFormat, stream_format
 from .write import Format, write_atomically
 
@@ -353,10 +354,12 @@ Examples:
               help="Write a self-contained HTML report instead: a file for one document, a folder "
               "(index.html and one page per document) when RAW is a folder.")
 @click.option("--color/--no-color", default=None, help="Colour (default: when stdout is a terminal).")
+@click.option("--site-lines", is_flag=True, help="RAW_DIR without CLEAN_DIR: clean as `clean --site-lines` does, "
+              "learning from the folder's text dumps the lines each site repeats.")
 @common_options
 def diff_command(raw: str, cleaned: Path | None, only_removed: bool, context: int | None, side_by_side: bool,
-                 show_stats: bool, html_out: Path | None, color: bool | None, input_format: str, url: str | None,
-                 date_hint: str | None, max_bytes: int, no_repair: bool) -> None:
+                 show_stats: bool, html_out: Path | None, color: bool | None, site_lines: bool, input_format: str,
+                 url: str | None, date_hint: str | None, max_bytes: int, no_repair: bool) -> None:
     """Show RAW line by line: kept, moved to metadata (~), or removed (-) with the reason.
 
     With CLEANED (the output of newsclean or any other tool: text, JSON with a "text" field, Markdown),
@@ -373,7 +376,12 @@ def diff_command(raw: str, cleaned: Path | None, only_removed: bool, context: in
             raise click.UsageError("RAW is a folder, so CLEANED must be a folder too")
         if only_removed or context is not None or side_by_side:
             raise click.UsageError("--only-removed, --context and --side-by-side show one document, not a folder")
-        sys.exit(_diff_folder(Path(raw), cleaned, options, show_stats, html_out, use_color))
+        if site_lines and cleaned is not None:
+            raise click.UsageError("--site-lines is how newsclean cleans RAW_DIR itself: not with CLEAN_DIR")
+        repeated = scan_sites([raw], Fields(), options.max_bytes) if site_lines else None
+        sys.exit(_diff_folder(Path(raw), cleaned, options, show_stats, html_out, use_color, repeated))
+    if site_lines:
+        raise click.UsageError("--site-lines learns from a folder: RAW must be a folder")
     if cleaned is not None and cleaned.is_dir():
         raise click.UsageError("CLEANED is a folder, so RAW must be a folder too")
     if only_removed and context is not None:
@@ -419,13 +427,13 @@ def _show_diff(lines: list[DiffLine], only_removed: bool, context: int | None, s
 
 
 def _diff_folder(raw_dir: Path, clean_dir: Path | None, options: Options, show_stats: bool,
-                 html_dir: Path | None, use_color: bool) -> int:
+                 html_dir: Path | None, use_color: bool, site_lines: dict[str, frozenset[int]] | None = None) -> int:
     """The folder diff: a summary row per document, and with --html one page each plus an index."""
     if html_dir is not None and (html_dir.resolve() == raw_dir.resolve() or raw_dir.resolve() in
                                  html_dir.resolve().parents):
         raise click.UsageError(f"the report folder {html_dir} is inside the input folder {raw_dir}")
     rows, pages, paired, failed = [], {}, set(), 0
-    for outcome in diff_folder(raw_dir, clean_dir, options):
+    for outcome in diff_folder(raw_dir, clean_dir, options, site_lines):
         rows.append(outcome.row)
         if outcome.pair.cleaned is not None:
             paired.add(outcome.pair.cleaned)

@@ -122,10 +122,12 @@ def _metadata_roles(raw: list[str], shares: list[float], other: Cleaned) -> dict
 # One document, end to end (the CLI calls these)
 
 
-def diff_document(data: bytes, source: str, options: Options) -> DocDiff:
-    """Clean ``data`` with newsclean and diff it. A document without article text is all removed."""
+def diff_document(data: bytes, source: str, options: Options, site_lines: frozenset[int] = frozenset()
+                  ) -> DocDiff:
+    """Clean ``data`` with newsclean (and its site's repeated ``site_lines``) and diff it. A document
+    without article text is all removed."""
     try:
-        doc = clean(data, source=source, options=options)
+        doc = clean(data, source=source, options=options, site_lines=site_lines)
     except NoArticleError as exc:
         text = decode(data, source)
         kind = options.input_format or detect_kind(text)

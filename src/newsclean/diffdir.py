@@ -9,7 +9,7 @@ that lost the largest share of their text.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -19,6 +19,7 @@ from .diff import DocDiff, Mark, Stats, diff_against, diff_document, stats
 from .errors import NewscleanError
 from .models import Options
 from .read import Input, decode, iter_inputs, output_relative, read_bytes
+from .sitescan import folder_site
 
 # The output extensions tried, in this order, for each raw document.
 CLEANED_SUFFIXES = (".txt", ".json", ".jsonl", ".md")
@@ -62,15 +63,18 @@ def unpaired_outputs(clean_dir: Path, paired: set[Path]) -> list[Path]:
     return [p for p in found if p.name.lower().removesuffix(".gz").endswith(CLEANED_SUFFIXES) and p not in paired]
 
 
-def diff_pair(pair: Pair, options: Options, compare: bool) -> tuple[DocDiff, Status]:
-    """Diff one document: against its output when comparing, else as newsclean cleans it.
+def diff_pair(pair: Pair, options: Options, compare: bool,
+              site_lines: Mapping[str, frozenset[int]] | None = None) -> tuple[DocDiff, Status]:
+    """Diff one document: against its output when comparing, else as newsclean cleans it (with its
+    folder's ``site_lines``, ``sitescan.scan_sites``, when given).
 
     Raises NewscleanError when the raw document or its output cannot be read.
     """
     raw = pair.raw
     data = read_bytes(raw.path, options.max_bytes)
     if not compare:
-        diff = diff_document(data, raw.source, options)
+        repeated = (site_lines or {}).get(folder_site(raw.path), frozenset())
+        diff = diff_document(data, raw.source, options, repeated)
         kept = any(dl.mark is Mark.KEPT for dl in diff.lines)
         return diff, Status.OK if kept else Status.EMPTY
     if pair.cleaned is None:
@@ -121,13 +125,15 @@ class Outcome:
         return self.row.document
 
 
-def diff_folder(raw_dir: Path, clean_dir: Path | None, options: Options) -> Iterator[Outcome]:
+def diff_folder(raw_dir: Path, clean_dir: Path | None, options: Options,
+                site_lines: Mapping[str, frozenset[int]] | None = None) -> Iterator[Outcome]:
     """Diff every document of ``raw_dir``, one at a time: against its output in ``clean_dir``, or
-    as newsclean cleans it when there is none. Errors are yielded with the document, never raised."""
+    as newsclean cleans it when there is none (learning from the folder with ``site_lines``). Errors
+    are yielded with the document, never raised."""
     for pair in pair_inputs(raw_dir, clean_dir):
         document = pair.raw.relative.as_posix()
         try:
-            diff, status = diff_pair(pair, options, compare=clean_dir is not None)
+            diff, status = diff_pair(pair, options, compare=clean_dir is not None, site_lines=site_lines)
         except NewscleanError as exc:
             yield Outcome(pair, Row(document, Status.FAILED), error=exc)
             continue
