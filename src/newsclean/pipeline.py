@@ -77,7 +77,7 @@ def _strip_to_fixpoint(text: str, repair_mojibake: bool, max_lines: int = 0, url
     and the changes that made, as the last round computed them. The page's ``url`` (when known)
     helps the first round find the headline; the lines of ``site_lines`` go in the first round.
     """
-    stripped = drop_site_lines(strip_text(text, max_lines=max_lines, url=url), site_lines)
+    stripped = drop_site_lines(strip_text(text, max_lines=max_lines, url=url, site_lines=site_lines), site_lines)
     lines = list(stripped.lines)
     normalized: list[str] | None = None
     changes: list[Change] = []

@@ -25,6 +25,8 @@ from ..dates import find_date, to_iso
 from ..errors import TooLargeError
 from ..metadata import BY_INSIDE, parse_byline
 from ..models import Line, Role
+from ..sitelines import MAX_REPEATED_SHARE, line_key
+from ..sitelines import REASON as SITE_REASON
 from ..textutil import has_any, words
 from . import Stripped, lexicon
 from .features import (
@@ -126,10 +128,12 @@ def gather_evidence(lines: list[str], blank_before: list[bool]) -> Evidence:
     return Evidence(feats, verdicts, stats.stoplist is not None, stats.stoplist, span, comment_section_start(feats))
 
 
-def strip_text(text: str, use_model: bool = True, max_lines: int = 0, url: str | None = None) -> Stripped:
+def strip_text(text: str, use_model: bool = True, max_lines: int = 0, url: str | None = None,
+               site_lines: frozenset[int] = frozenset()) -> Stripped:
     """Find the article in a plain-text dump; every non-empty line gets a role and a reason.
 
-    The page's ``url``, when known, is a hint for the headline (its slug repeats the headline's words).
+    The page's ``url``, when known, is a hint for the headline (its slug repeats the headline's words);
+    ``site_lines`` are the lines other documents of its site repeat (``sitelines``), chrome.
 
     A page of more than ``max_lines`` lines (0: no cap), counted after a run-on page is cut into
     sentences, is refused with TooLargeError.
@@ -150,9 +154,10 @@ def strip_text(text: str, use_model: bool = True, max_lines: int = 0, url: str |
     end = len(lines) if end is None else end
     read = [i for i in range(start, end) if not script_code(lines[i])]
     if len(read) == len(lines):
-        return _rejoin_glued(_strip_lines(text, lines, blank_before, runon, use_model, url, cues), continued)
+        return _rejoin_glued(_strip_lines(text, lines, blank_before, runon, use_model, url, cues, site_lines),
+                             continued)
     page = _strip_lines(text, [lines[i] for i in read], [blank_before[i] for i in read], runon, use_model, url,
-                        cues)
+                        cues, site_lines)
     out = [Line(t, Role.REMOVED, SCRIPT_REASON if start <= i < end else LINK_LIST_REASON)
            for i, t in enumerate(lines)]
     for i, line in zip(read, page.lines, strict=True):
@@ -238,7 +243,8 @@ def _rejoin_glued(page: Stripped, continued: dict[int, str]) -> Stripped:
 
 
 def _strip_lines(text: str, lines: list[str], blank_before: list[bool], runon: bool, use_model: bool,
-                 url: str | None, cues: MarkdownCues = NO_CUES) -> Stripped:
+                 url: str | None, cues: MarkdownCues = NO_CUES, site_lines: frozenset[int] = frozenset()
+                 ) -> Stripped:
     if not lines:
         return Stripped(())
     header = _DATED_HEADER.match(lines[0])
@@ -259,6 +265,8 @@ def _strip_lines(text: str, lines: list[str], blank_before: list[bool], runon: b
     else:
         probs, role_probs = predicted
         span, keep = decode(probs, ev)
+        if site_lines and span is not None and _site_evidence(ev, probs, keep, site_lines):
+            span, keep = decode(probs, ev)  # the site's furniture no longer outweighs its article
         if span is None:  # the model gives no line even odds (a lone teaser paragraph under its headline):
             span, keep = ev.rule_span, None  # the rules' reading, if they see an article
         else:
@@ -557,6 +565,23 @@ def _drop_wordless_and_doubled(feats: list[LineFeatures], keep: list[bool]) -> N
         if keep[i] and (not f.words or (i and f.repeats > 1 and f.text == feats[i - 1].text)
                         or url_encoded(f.text)):
             keep[i] = False
+
+
+def _site_evidence(ev: Evidence, probs: np.ndarray, keep: list[bool], site_lines: frozenset[int]) -> bool:
+    """Mark the lines other dumps of the site repeat (``sitelines``) as chrome before the article's span
+    is decoded again: P(body) 0, reason ``repeated-in-site`` (a sidebar of the site's teasers may
+    otherwise outweigh a short article). Not on a copy of another document, whose kept words they are
+    mostly (``sitelines.MAX_REPEATED_SHARE``). Returns whether any line was marked."""
+    hits = [i for i, f in enumerate(ev.feats) if line_key(f.text) in site_lines]
+    kept_words = sum(f.words for f, k in zip(ev.feats, keep, strict=True) if k)
+    if not hits or sum(ev.feats[i].words for i in hits if keep[i]) > MAX_REPEATED_SHARE * kept_words:
+        return False
+    for i in hits:
+        probs[i] = 0.0
+        ev.verdicts[i] = Verdict(min(ev.verdicts[i].score, -float(ev.feats[i].words)), SITE_REASON,
+                                 ev.verdicts[i].barrier)
+    ev.rule_span = find_span([v.score for v in ev.verdicts], [v.barrier for v in ev.verdicts])
+    return True
 
 
 # A link or file name a text browser shows as it is, percent-encoded ("%E1%80%94%E1%80%AD..." for an
