@@ -473,3 +473,18 @@ def test_a_declared_date_is_kept_whatever_the_lines_say() -> None:
 def test_a_byline_is_read_from_its_first_characters() -> None:
     # the names come first; a long run of glued words after them is not read (it took seconds)
     assert names_in_byline("By Jane Doe | " + "aB" * 20000) == ["Jane Doe"]
+
+
+def test_a_sure_headline_below_the_first_kept_line_starts_the_article() -> None:
+    """A shop's disclosure kept above the headline made the headline 'body', so a menu item above it
+    ('Newsletters') was taken for the title; the title head's sure headline now starts the article."""
+    sentence = "The harbour reopened on Monday after a week of repairs, the city council said in a statement. "
+    dump = "\n".join(["Home", "News", "Deals", "Newsletters", "",
+                      "When you purchase through links in our articles, we may earn a small commission. "
+                      "This doesn't affect our editorial independence.", "", "Best Picks", "",
+                      "Harbour reopens after a week of repairs", "", "By Jane Doe", "Nov 25, 2025", "",
+                      sentence * 3, "", sentence * 2, "", "More from the harbour", "Sign up"]) + "\n"
+    doc = newsclean.clean(dump, kind="text")
+    assert doc.title == "Harbour reopens after a week of repairs"
+    assert "commission" not in doc.text and doc.text.startswith("The harbour reopened")
+    assert [line.reason for line in doc.lines if "commission" in line.text] == ["before-article:above-headline"]

@@ -823,11 +823,39 @@ def assign_roles(feats: list[LineFeatures], verdicts: list[Verdict], span: tuple
         roles[kept.pop()] = (Role.REMOVED, "after-article")
     top = kept[0] if kept else start
     if role_probs:
+        top = _start_at_headline(feats, role_probs["title"], roles, kept, top) if "title" in role_probs else top
         found = _pick_metadata_lines(feats, verdicts, role_probs, roles, top, url, comments)
         _mark_captions(feats, verdicts, roles, top)
         return found
     _find_header(feats, verdicts, top, roles)
     return {}
+
+
+# The title head's best line of the page, when it is this sure of it, is the headline even a few kept
+# lines below the article's first one: the lines kept above it (a shop's disclosure, a kicker, a teaser)
+# are not the article, as long as they are at most HEADLINE_BELOW_WORDS words and HEADLINE_BELOW_LINES lines.
+HEADLINE_SURE = 0.9
+HEADLINE_BELOW_WORDS = 60
+HEADLINE_BELOW_LINES = 3
+ABOVE_HEADLINE_REASON = "before-article:above-headline"
+
+
+def _start_at_headline(feats: list[LineFeatures], title_probs: np.ndarray, roles: list[tuple[Role, str]],
+                       kept: list[int], top: int) -> int:
+    """The article's first line once the lines kept above a sure headline are removed (see HEADLINE_SURE)."""
+    if not kept or not len(title_probs):
+        return top
+    best = int(np.argmax(title_probs))
+    if title_probs[best] < HEADLINE_SURE or best <= top or feats[best].words > TITLE_KEPT_MAX_WORDS \
+            or (roles[best][0].kept and best <= top + TITLE_BELOW_TOP):  # (it may be the title already)
+        return top
+    above = [i for i in kept if i < best]
+    if not above or len(above) > HEADLINE_BELOW_LINES or sum(feats[i].words for i in above) > HEADLINE_BELOW_WORDS \
+            or not any(k > best for k in kept):
+        return top
+    for i in above:
+        roles[i] = (Role.REMOVED, ABOVE_HEADLINE_REASON)
+    return next(i for i in kept if i >= best)
 
 
 # A metadata head's best line is taken when at least this likely (chosen on held-out pages: below it
