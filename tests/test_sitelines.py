@@ -4,6 +4,7 @@ removed from the article; short lines, a document's own lines and copies of one 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -145,3 +146,77 @@ def test_folder_diff_shows_the_lines_the_site_repeats(tmp_path: Path) -> None:
     assert REASON not in plain.output
     refused = runner.invoke(main, ["diff", str(raw / "gazette" / "a.txt"), "--site-lines"])
     assert refused.exit_code == 2 and "must be a folder" in refused.output
+
+
+def test_drop_site_lines_removes_the_kept_repeats_but_not_the_lead_under_the_headline() -> None:
+    from newsclean.models import Line, Role
+    from newsclean.strip import Stripped
+    lead = "The council approved the harbour plan on Monday after a long debate about parking and noise."
+    own = dump(1, "harbour").split("\n\n")[2:4]
+    page = Stripped((Line("Council approves the plan", Role.TITLE), Line(lead, Role.BODY),
+                     *(Line(text, Role.BODY) for text in own), Line(BIO, Role.BODY),
+                     Line(BLURB, Role.REMOVED, "lexicon:newsletter")))
+    out = drop_site_lines(page, frozenset({line_key(lead), line_key(BIO), line_key(BLURB)}))
+    assert [(line.role, line.reason) for line in out.lines] == [
+        (Role.TITLE, ""), (Role.BODY, ""), (Role.BODY, ""), (Role.BODY, ""), (Role.REMOVED, REASON),
+        (Role.REMOVED, "lexicon:newsletter")]
+    # over half of what was kept is shared: a copy of another page, left whole
+    assert drop_site_lines(page, frozenset({line_key(text) for text in (lead, BIO, *own)})) is page
+
+
+def test_site_evidence_marks_lines_before_the_span_is_decoded_again() -> None:
+    """The text stripper's own use: the repeated lines get P(body) 0 and the chrome reason, and the
+    rules' span is found again without them."""
+    import numpy as np
+
+    from newsclean.strip import text as stripper
+    from newsclean.strip.features import read_lines
+    lines, blank_before, *_ = read_lines(DUMPS["a.txt"])
+    ev = stripper.gather_evidence(lines, blank_before)
+    probs = np.full(len(lines), 0.9)
+    keep = [True] * len(lines)
+    bio = lines.index(BIO)
+    assert ev.rule_span is not None and ev.rule_span[1] > bio
+    assert stripper._site_evidence(ev, probs, keep, frozenset({line_key(BIO)}))
+    assert probs[bio] == 0.0 and ev.verdicts[bio].reason == REASON
+    assert ev.rule_span[1] <= bio  # the rules' article now ends before the bio
+    assert not stripper._site_evidence(ev, probs, keep, frozenset({line_key(line) for line in lines}))  # a copy
+
+
+def test_the_scan_reads_what_the_batch_cleans(tmp_path: Path) -> None:
+    """Streams found in folders, a forced input format, and the same folder written two ways are one
+    site; stdin and pipes are not read (they could be read only once)."""
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    records = [{"id": n, "text": text} for n, text in enumerate(DUMPS.values())]
+    (folder / "export.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    assert line_key(BIO) in scan_sites([str(tmp_path)], Fields())[str(folder / "export.jsonl")]
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for name, text in DUMPS.items():  # dumps that open like HTML: text only when forced
+        (pages / name).write_text("<title>Gazette</title>\n" + text, encoding="utf-8")
+    assert scan_sites([str(pages)], Fields()) == {}
+    assert line_key(BIO) in scan_sites([str(pages)], Fields(), kind=newsclean.Kind.TEXT)[str(pages.resolve())]
+    relative = os.path.relpath(pages / "a.txt")
+    spelled = scan_sites([relative, str(pages.resolve() / "b.txt")], Fields(), kind=newsclean.Kind.TEXT)
+    assert list(spelled) == [str(pages.resolve())]
+    assert scan_sites(["-"], Fields()) == {}
+
+
+def test_a_record_with_a_broken_url_fails_alone(tmp_path: Path) -> None:
+    records = [{"id": 0, "url": "http://[::1/broken", "text": DUMPS["a.txt"]},
+               {"id": 1, "url": "https://gazette.example/1", "text": DUMPS["b.txt"]},
+               {"id": 2, "url": "https://gazette.example/2", "text": DUMPS["c.txt"]}]
+    stream = tmp_path / "export.jsonl"
+    stream.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    result = CliRunner().invoke(main, ["clean", str(stream), "--site-lines", "-q"])
+    assert result.exit_code == 0, result.output
+    texts = {str(json.loads(line)["id"]): json.loads(line)["text"] for line in result.output.splitlines()}
+    assert BIO in texts["0"] and BIO not in texts["1"] and BIO not in texts["2"]
+
+
+def test_forgetting_never_drops_the_document_just_counted() -> None:
+    counts = SiteLines(max_tracked=4)
+    counts.add("gazette", DUMPS["a.txt"])  # more lines than the bound: all of them kept for now
+    counts.add("gazette", DUMPS["b.txt"])
+    assert {line_key(BIO), line_key(BLURB)} <= counts.repeated()["gazette"]

@@ -330,7 +330,8 @@ def run(paths: Sequence[str], settings: BatchOptions,
     if settings.output is not None and settings.to_folder and settings.output.is_dir():
         sweep_temporaries(settings.output)  # left by a run that was killed
     planner = _Planner(paths, settings, stdin)
-    repeated = scan_sites(paths, settings.fields, settings.options.max_bytes, settings.stream_format) \
+    repeated = scan_sites(paths, settings.fields, settings.options.max_bytes, settings.stream_format,
+                          settings.options.input_format) \
         if settings.site_lines else {}
     cleaner = Cleaner(settings.options, settings.fmt, settings.fields, planner.protect, repeated)
     outcomes = _outcomes(planner.items(), cleaner, settings)

@@ -378,7 +378,7 @@ def diff_command(raw: str, cleaned: Path | None, only_removed: bool, context: in
             raise click.UsageError("--only-removed, --context and --side-by-side show one document, not a folder")
         if site_lines and cleaned is not None:
             raise click.UsageError("--site-lines is how newsclean cleans RAW_DIR itself: not with CLEAN_DIR")
-        repeated = scan_sites([raw], Fields(), options.max_bytes) if site_lines else None
+        repeated = scan_sites([raw], Fields(), options.max_bytes, kind=options.input_format) if site_lines else None
         sys.exit(_diff_folder(Path(raw), cleaned, options, show_stats, html_out, use_color, repeated))
     if site_lines:
         raise click.UsageError("--site-lines learns from a folder: RAW must be a folder")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from urllib.parse import urlsplit
 
 from . import metadata
 from .detect import detect_kind
@@ -36,7 +37,8 @@ def clean(data: bytes | str, *, source: str = "-", kind: Kind | str | None = Non
         raise TooLargeError(f"larger than the size cap of {options.max_bytes} bytes (--max-bytes)", source)
     text = decode(data, source) if isinstance(data, bytes) else data
     kind = Kind(kind) if kind else options.input_format or detect_kind(text)
-    url = url or options.url
+    given_url = url or options.url
+    url = given_url if _parses(given_url) else None  # (a broken one is recorded, never read)
     if kind is Kind.HTML:
         stripped = strip_html(drop_internal_subset(text), url=url, source=source, max_depth=options.max_depth,
                               max_lines=options.max_lines)
@@ -58,9 +60,20 @@ def clean(data: bytes | str, *, source: str = "-", kind: Kind | str | None = Non
         meta, extra = metadata.from_text(stripped, body, url)
     if meta.title:
         meta = replace(meta, title=normalize_text(meta.title, options.repair_mojibake)[0] or None)
+    if given_url and url is None:
+        meta = replace(meta, url=given_url)
     captions = _captions(stripped, options.repair_mojibake)
     return Document(text=body, metadata=meta, source=source, kind=kind, captions=captions,
                     lines=stripped.lines, changes=tuple(changes), extra=extra)
+
+
+def _parses(url: str | None) -> bool:
+    """Can the stages read ``url``? ("http://[::1/x", an unclosed IPv6 bracket, cannot.)"""
+    try:
+        urlsplit(url or "")
+    except ValueError:
+        return False
+    return True
 
 
 def _check_lines(count: int, options: Options, source: str) -> None:

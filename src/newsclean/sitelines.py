@@ -32,6 +32,10 @@ MAX_REPEATED_SHARE = 0.5
 # only are forgotten (lossy counting: a site's furniture recurs, so it is seen again and kept).
 MAX_TRACKED_LINES = 2_000_000
 REASON = "repeated-in-site"
+# The first kept line below a page's headline is its own standfirst or lead, which other pages of the
+# site show in their teasers ("Most read": a headline and its first lines): within this many lines of
+# the headline, that line stays.
+LEDE_LINES = 3
 
 
 def line_key(text: str) -> int | None:
@@ -48,27 +52,39 @@ def keys_of(lines: Iterable[str]) -> set[int]:
 
 
 class SiteLines:
-    """Counts, per site, the documents each long line occurs in."""
+    """Counts, per site, the documents each long line occurs in.
+
+    Memory is bounded by ``max_tracked`` distinct lines: past it, the lines seen in fewer documents
+    than a floor are forgotten (the floor starts at MIN_SITE_DOCUMENTS and rises by one whenever
+    forgetting leaves more than half the bound, so the table is not rebuilt on every document), but
+    never those of the document just counted. A site's furniture recurs, so it is met again and kept;
+    a line forgotten early may be counted short, and then stays in the article.
+    """
 
     def __init__(self, max_tracked: int = MAX_TRACKED_LINES) -> None:
         self._counts: dict[str, Counter[int]] = {}
         self._tracked = 0
         self._max_tracked = max_tracked
+        self._floor = MIN_SITE_DOCUMENTS
 
     def add(self, site: str, text: str) -> None:
         """Count the long lines of one document of ``site`` (each line once per document)."""
         counts = self._counts.setdefault(site, Counter())
-        for key in keys_of(text.splitlines()):
+        keys = keys_of(text.splitlines())
+        for key in keys:
             if key not in counts:
                 self._tracked += 1
             counts[key] += 1
         if self._tracked > self._max_tracked:
-            self._forget_singles()
+            self._forget(site, keys)
 
-    def _forget_singles(self) -> None:
-        for site, counts in self._counts.items():
-            self._counts[site] = Counter({k: n for k, n in counts.items() if n >= MIN_SITE_DOCUMENTS})
+    def _forget(self, site: str, keep: set[int]) -> None:
+        for name, counts in self._counts.items():
+            spare = keep if name == site else set()
+            self._counts[name] = Counter({k: n for k, n in counts.items() if n >= self._floor or k in spare})
         self._tracked = sum(len(c) for c in self._counts.values())
+        if self._tracked > self._max_tracked // 2:
+            self._floor += 1
 
     def repeated(self) -> dict[str, frozenset[int]]:
         """Per site, the keys of the lines met in MIN_SITE_DOCUMENTS documents or more."""
@@ -77,17 +93,27 @@ class SiteLines:
         return {site: keys for site, keys in out.items() if keys}
 
 
+def lede(headline: int | None, kept: list[int]) -> int | None:
+    """The page's own lead: the first of the ``kept`` lines after the ``headline``'s, within LEDE_LINES."""
+    if headline is None:
+        return None
+    return next((i for i in kept if headline < i <= headline + LEDE_LINES), None)
+
+
 def drop_site_lines(stripped: Stripped, repeated: frozenset[int]) -> Stripped:
     """``stripped`` with its kept lines that are among the site's ``repeated`` lines removed
     (``REASON``), unless they are most of what was kept (``MAX_REPEATED_SHARE``)."""
     if not repeated:
         return stripped
     kept = [i for i, line in enumerate(stripped.lines) if line.role.kept]
-    hits = [i for i in kept if line_key(stripped.lines[i].text) in repeated]
+    headline = next((i for i, line in enumerate(stripped.lines) if line.role is Role.TITLE), None)
+    shared = [i for i in kept if line_key(stripped.lines[i].text) in repeated]
+    own = lede(headline, kept)
+    hits = [i for i in shared if i != own]
     if not hits:
         return stripped
     kept_words = sum(count_words(stripped.lines[i].text) for i in kept)
-    if sum(count_words(stripped.lines[i].text) for i in hits) > MAX_REPEATED_SHARE * kept_words:
+    if sum(count_words(stripped.lines[i].text) for i in shared) > MAX_REPEATED_SHARE * kept_words:
         return stripped
     lines = list(stripped.lines)
     for i in hits:

@@ -9,7 +9,9 @@ lines this pass does not have.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -27,40 +29,56 @@ _ARCHIVED = re.compile(r"^https?://web\.archive\.org/web/[^/]+/(.+)$", re.I)
 
 def site_of(url: str | None, container: str) -> str:
     """The site a document belongs to: its URL's host ("www." aside; an archived copy's, the archived
-    page's), else ``container`` (its folder or stream).
+    page's), else ``container`` (its folder or stream). A URL that does not parse names no site.
 
     >>> site_of("http://web.archive.org/web/2020id_/https://www.example.com/a", "raw"), site_of(None, "raw")
     ('example.com', 'raw')
+    >>> site_of("http://[::1/broken", "raw")
+    'raw'
     """
     if url and (archived := _ARCHIVED.match(url)):
         url = archived.group(1) if "://" in archived.group(1) else "http://" + archived.group(1)
-    host = (urlsplit(url).hostname or "") if url else ""
+    try:
+        host = (urlsplit(url).hostname or "") if url else ""
+    except ValueError:  # "http://[::1/x": an unclosed IPv6 bracket
+        host = ""
     return host.removeprefix("www.") or container
 
 
 def folder_site(path: Path | None) -> str:
-    return "-" if path is None else str(path.parent)
+    """The site of a file without a URL: the folder holding it, however the path was written."""
+    return "-" if path is None else os.path.realpath(path.parent)
 
 
-def scan_sites(paths: Sequence[str], fields: Fields, max_bytes: int = 0,
-               forced: StreamFormat | None = None) -> dict[str, frozenset[int]]:
-    """Per site, the keys of the long lines that several of its text dumps hold. Unreadable inputs
-    are passed over (the cleaning pass reports them); stdin is not read (it can be read only once)."""
+def scan_sites(paths: Sequence[str], fields: Fields, max_bytes: int = 0, forced: StreamFormat | None = None,
+               kind: Kind | None = None) -> dict[str, frozenset[int]]:
+    """Per site, the keys of the long lines that several of its text dumps hold: the inputs the batch
+    cleans (``batch._Planner.items``: streams by name or ``forced``, documents of ``kind`` or detected),
+    regular files only. Unreadable inputs are passed over (the cleaning pass reports them); stdin and
+    pipes are not read (they can be read only once)."""
     counts = SiteLines()
     for inp in iter_inputs(paths):
-        if inp.path is None or inp.skipped or inp.path.name.startswith("."):
+        if inp.path is None or not _regular(inp.path):
             continue
-        fmt = forced or stream_format(inp.path)
+        hidden = inp.path.name.startswith(".")
+        fmt = forced or (None if hidden else stream_format(inp.path))
         try:
             if fmt is StreamFormat.JSONL:
                 _scan_stream(inp.path, fields, max_bytes, counts)
-            elif fmt is None:
+            elif fmt is None and not inp.skipped:
                 text = decode(read_bytes(inp.path, max_bytes), inp.source)
-                if detect_kind(text) is Kind.TEXT:
+                if (kind or detect_kind(text)) is Kind.TEXT:
                     counts.add(folder_site(inp.path), text)
         except (NewscleanError, OSError):
             continue
     return counts.repeated()
+
+
+def _regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _scan_stream(path: Path, fields: Fields, max_bytes: int, counts: SiteLines) -> None:

@@ -25,7 +25,7 @@ from ..dates import find_date, to_iso
 from ..errors import TooLargeError
 from ..metadata import BY_INSIDE, parse_byline
 from ..models import Line, Role
-from ..sitelines import MAX_REPEATED_SHARE, line_key
+from ..sitelines import MAX_REPEATED_SHARE, lede, line_key
 from ..sitelines import REASON as SITE_REASON
 from ..textutil import has_any, words
 from . import Stripped, lexicon
@@ -265,7 +265,7 @@ def _strip_lines(text: str, lines: list[str], blank_before: list[bool], runon: b
     else:
         probs, role_probs = predicted
         span, keep = decode(probs, ev)
-        if site_lines and span is not None and _site_evidence(ev, probs, keep, site_lines):
+        if site_lines and span is not None and _site_evidence(ev, probs, keep, site_lines, role_probs.get("title")):
             span, keep = decode(probs, ev)  # the site's furniture no longer outweighs its article
         if span is None:  # the model gives no line even odds (a lone teaser paragraph under its headline):
             span, keep = ev.rule_span, None  # the rules' reading, if they see an article
@@ -567,14 +567,20 @@ def _drop_wordless_and_doubled(feats: list[LineFeatures], keep: list[bool]) -> N
             keep[i] = False
 
 
-def _site_evidence(ev: Evidence, probs: np.ndarray, keep: list[bool], site_lines: frozenset[int]) -> bool:
+def _site_evidence(ev: Evidence, probs: np.ndarray, keep: list[bool], site_lines: frozenset[int],
+                   title_probs: np.ndarray | None = None) -> bool:
     """Mark the lines other dumps of the site repeat (``sitelines``) as chrome before the article's span
     is decoded again: P(body) 0, reason ``repeated-in-site`` (a sidebar of the site's teasers may
-    otherwise outweigh a short article). Not on a copy of another document, whose kept words they are
-    mostly (``sitelines.MAX_REPEATED_SHARE``). Returns whether any line was marked."""
-    hits = [i for i, f in enumerate(ev.feats) if line_key(f.text) in site_lines]
+    otherwise outweigh a short article). Not the first kept line below the title head's best line (the
+    page's own lead, ``sitelines.lede``), nor on a copy of another document, whose kept words
+    they are mostly (``sitelines.MAX_REPEATED_SHARE``). Returns whether any line was marked."""
+    headline = int(np.argmax(title_probs)) if title_probs is not None and len(title_probs) \
+        and title_probs.max() >= ROLE_MIN_PROBABILITY else None
+    shared = [i for i, f in enumerate(ev.feats) if line_key(f.text) in site_lines]
+    own = lede(headline, [i for i, k in enumerate(keep) if k])
+    hits = [i for i in shared if i != own]
     kept_words = sum(f.words for f, k in zip(ev.feats, keep, strict=True) if k)
-    if not hits or sum(ev.feats[i].words for i in hits if keep[i]) > MAX_REPEATED_SHARE * kept_words:
+    if not hits or sum(ev.feats[i].words for i in shared if keep[i]) > MAX_REPEATED_SHARE * kept_words:
         return False
     for i in hits:
         probs[i] = 0.0
