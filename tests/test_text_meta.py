@@ -488,3 +488,15 @@ def test_a_sure_headline_below_the_first_kept_line_starts_the_article() -> None:
     assert doc.title == "Harbour reopens after a week of repairs"
     assert "commission" not in doc.text and doc.text.startswith("The harbour reopened")
     assert [line.reason for line in doc.lines if "commission" in line.text] == ["before-article:above-headline"]
+
+
+def test_a_headline_about_advertising_may_be_the_title() -> None:
+    """One word of the advertisement lexicon in a long line is what the headline is about ("Werbung",
+    "Anzeige" = a complaint too), not an ad's label: such a line may be the title."""
+    sentence = ("Der Browser blockiert nun standardmäßig viele Skripte, die Nutzer über Webseiten hinweg verfolgen, "
+                "teilte der Hersteller am Montag mit. ")
+    dump = "\n".join(["Start", "Technik", "Blog", "", "Firefox – Weniger Werbung, mehr Tempo und mehr Sicherheit", "",
+                      "Von Anna Schmidt", "12. März 2024", "", sentence * 3, "", sentence * 2, "",
+                      "Das könnte Sie auch interessieren", "Impressum"]) + "\n"
+    assert newsclean.clean(dump, kind="text").title == "Firefox – Weniger Werbung, mehr Tempo und mehr Sicherheit"
+    assert newsclean.clean("Anzeige\n\n" + dump, kind="text").title != "Anzeige"
