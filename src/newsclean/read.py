@@ -278,11 +278,11 @@ def _walk(root: Path) -> Iterator[Input]:
     for dirpath, filenames in walk_folders(root):
         for name in filenames:
             path = Path(dirpath) / name
-            why = _special_file(path) or ("" if is_document_name(path) else _skip_reason(path))
+            why = special_file(path) or ("" if is_document_name(path) else _skip_reason(path))
             yield Input(path, path.relative_to(root), skipped=why)
 
 
-def _special_file(path: Path) -> str:
+def special_file(path: Path) -> str:
     """Why a file found in a folder is no document although it may be named like one: a FIFO would
     block its reader forever, a device (``/dev/zero``, ``/dev/urandom``) never ends. "" for regular
     files, and for those that cannot be examined (the reader reports why)."""

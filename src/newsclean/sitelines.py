@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from .models import Line, Role
@@ -100,20 +100,31 @@ def lede(headline: int | None, kept: list[int]) -> int | None:
     return next((i for i in kept if headline < i <= headline + LEDE_LINES), None)
 
 
+def site_hits(keys: Sequence[int | None], words: Sequence[int], kept: Sequence[bool], headline: int | None,
+              repeated: frozenset[int]) -> list[int]:
+    """The lines to take for the site's furniture: those whose ``keys`` are among its ``repeated``
+    lines, but the page's own lead (``lede``); none when the shared lines are over MAX_REPEATED_SHARE
+    of the ``kept`` lines' ``words`` (a copy of another document)."""
+    shared = [i for i, key in enumerate(keys) if key in repeated]
+    own = lede(headline, [i for i, k in enumerate(kept) if k])
+    hits = [i for i in shared if i != own]
+    kept_words = sum(w for w, k in zip(words, kept, strict=True) if k)
+    if not hits or sum(words[i] for i in shared if kept[i]) > MAX_REPEATED_SHARE * kept_words:
+        return []
+    return hits
+
+
 def drop_site_lines(stripped: Stripped, repeated: frozenset[int]) -> Stripped:
     """``stripped`` with its kept lines that are among the site's ``repeated`` lines removed
-    (``REASON``), unless they are most of what was kept (``MAX_REPEATED_SHARE``)."""
+    (``REASON``), unless they are most of what was kept (``site_hits``)."""
     if not repeated:
         return stripped
-    kept = [i for i, line in enumerate(stripped.lines) if line.role.kept]
+    kept = [line.role.kept for line in stripped.lines]
+    keys = [line_key(line.text) if k else None for line, k in zip(stripped.lines, kept, strict=True)]
+    words = [count_words(line.text) if k else 0 for line, k in zip(stripped.lines, kept, strict=True)]
     headline = next((i for i, line in enumerate(stripped.lines) if line.role is Role.TITLE), None)
-    shared = [i for i in kept if line_key(stripped.lines[i].text) in repeated]
-    own = lede(headline, kept)
-    hits = [i for i in shared if i != own]
+    hits = site_hits(keys, words, kept, headline, repeated)
     if not hits:
-        return stripped
-    kept_words = sum(count_words(stripped.lines[i].text) for i in kept)
-    if sum(count_words(stripped.lines[i].text) for i in shared) > MAX_REPEATED_SHARE * kept_words:
         return stripped
     lines = list(stripped.lines)
     for i in hits:

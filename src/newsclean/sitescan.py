@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -19,7 +18,7 @@ from urllib.parse import urlsplit
 from .detect import detect_kind
 from .errors import NewscleanError
 from .models import Kind
-from .read import decode, iter_inputs, read_bytes
+from .read import decode, iter_inputs, read_bytes, special_file
 from .sitelines import SiteLines
 from .streams import Fields, StreamFormat, iter_lines, open_binary, parse_line, stream_format
 
@@ -58,7 +57,7 @@ def scan_sites(paths: Sequence[str], fields: Fields, max_bytes: int = 0, forced:
     pipes are not read (they can be read only once)."""
     counts = SiteLines()
     for inp in iter_inputs(paths):
-        if inp.path is None or not _regular(inp.path):
+        if inp.path is None or special_file(inp.path):
             continue
         hidden = inp.path.name.startswith(".")
         fmt = forced or (None if hidden else stream_format(inp.path))
@@ -72,13 +71,6 @@ def scan_sites(paths: Sequence[str], fields: Fields, max_bytes: int = 0, forced:
         except (NewscleanError, OSError):
             continue
     return counts.repeated()
-
-
-def _regular(path: Path) -> bool:
-    try:
-        return stat.S_ISREG(os.stat(path).st_mode)
-    except OSError:
-        return False
 
 
 def _scan_stream(path: Path, fields: Fields, max_bytes: int, counts: SiteLines) -> None:

@@ -25,8 +25,8 @@ from ..dates import find_date, to_iso
 from ..errors import TooLargeError
 from ..metadata import BY_INSIDE, parse_byline
 from ..models import Line, Role
-from ..sitelines import MAX_REPEATED_SHARE, lede, line_key
 from ..sitelines import REASON as SITE_REASON
+from ..sitelines import line_key, site_hits
 from ..textutil import has_any, words
 from . import Stripped, lexicon
 from .features import (
@@ -572,15 +572,12 @@ def _site_evidence(ev: Evidence, probs: np.ndarray, keep: list[bool], site_lines
     """Mark the lines other dumps of the site repeat (``sitelines``) as chrome before the article's span
     is decoded again: P(body) 0, reason ``repeated-in-site`` (a sidebar of the site's teasers may
     otherwise outweigh a short article). Not the first kept line below the title head's best line (the
-    page's own lead, ``sitelines.lede``), nor on a copy of another document, whose kept words
-    they are mostly (``sitelines.MAX_REPEATED_SHARE``). Returns whether any line was marked."""
+    page's own lead), nor on a copy of another document, whose kept words they are mostly
+    (``sitelines.site_hits``). Returns whether any line was marked."""
     headline = int(np.argmax(title_probs)) if title_probs is not None and len(title_probs) \
         and title_probs.max() >= ROLE_MIN_PROBABILITY else None
-    shared = [i for i, f in enumerate(ev.feats) if line_key(f.text) in site_lines]
-    own = lede(headline, [i for i, k in enumerate(keep) if k])
-    hits = [i for i in shared if i != own]
-    kept_words = sum(f.words for f, k in zip(ev.feats, keep, strict=True) if k)
-    if not hits or sum(ev.feats[i].words for i in shared if keep[i]) > MAX_REPEATED_SHARE * kept_words:
+    hits = site_hits([line_key(f.text) for f in ev.feats], [f.words for f in ev.feats], keep, headline, site_lines)
+    if not hits:
         return False
     for i in hits:
         probs[i] = 0.0
