@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+import trafilatura
 from lxml import html as lxml_html
 
+import newsclean
 from newsclean.models import Role
 from newsclean.strip import merge
-from newsclean.strip.html import _align, _covering, _repeats_kept, _runs, _word_key
+from newsclean.strip.html import _align, _covering, _judge, _repeats_kept, _runs, _word_key
 from newsclean.strip.render import CONTEXT_BIT, HEADING_BIT, LIST_BIT, RenderedPage, render_lines, render_page
 
 PAGE = """<html><body>
@@ -194,3 +196,35 @@ def test_a_line_that_repeats_kept_paragraphs_is_not_added_again() -> None:
     pieces = _kept_runs("The harbour reopened", PARAS[0][len("The harbour reopened "):], PARAS[1])
     assert not _repeats_kept(PARAS[0] + " " + PARAS[1], pieces)
     assert not _repeats_kept("Fares will stay", _kept_runs("Fares will stay"))  # a short line met twice
+
+
+# A popup left unclosed (<aside id="popup-newsletter"> never ended) holds the whole page as the parser
+# reads it: trafilatura's precision settings drop asides and headers, so its extraction finds nothing.
+_LINEN = [f"Paragraph {i} of the guide: the shop on the corner sells linen shirts that are made in the town "
+          f"and dyed with plants, and it has done so for {i + 10} years." for i in range(8)]
+UNCLOSED_POPUP = ("<html><head><title>Linen guide</title></head><body>"
+                  '<aside class="popup" id="popup-newsletter"><p>Sign up for our newsletter</p>'
+                  '<header class="site-header"><nav><a href="/">Home</a></nav>'
+                  "<article><h1>Where to buy linen</h1>" + "".join(f"<p>{p}</p>" for p in _LINEN) +
+                  "</article><footer>© 2024 Linen Weekly</footer></body></html>")
+
+
+def test_an_article_trafilatura_finds_nothing_in_is_had_from_its_recall_mode() -> None:
+    assert trafilatura.extract(UNCLOSED_POPUP) is None  # the case: trafilatura alone gives nothing
+    doc = newsclean.clean(UNCLOSED_POPUP, kind="html")
+    assert doc.text.split("\n\n") == _LINEN
+    assert "Sign up for our newsletter" not in doc.text
+
+
+_BRIDGE = [f"The council met on Tuesday {i} and the members agreed that the new bridge over the river would be "
+           "built next spring, after a long debate about its cost to the town." for i in range(12)]
+_WALK = [f"Later that week {i} the engineers walked along the bank and explained to the reporters how the "
+         "bridge would carry both the trams and the bicycles across the water." for i in range(6)]
+
+
+def test_a_section_heading_cuts_off_teasers_but_not_the_article_going_on_below_it() -> None:
+    teasers = ["Ferry fares rise again", "Mayor opens new library", "Storm closes the harbour"]
+    cut = _judge([*_BRIDGE, "More posts related to Bridges", *teasers])
+    assert cut[-3:] == ["after-article:section"] * 3 and not any(cut[:12])
+    kept = _judge([*_BRIDGE, "More posts related to Bridges", *_WALK])
+    assert kept[12] == "lexicon:related" and not any(kept[13:])

@@ -52,6 +52,12 @@ from .text import (
 REMOVED_CATEGORIES = frozenset({"newsletter", "donation", "share", "advertisement", "cookie", "legal", "audio",
                                 "related"})
 TRAFILATURA_REASON = "trafilatura:not-main-content"
+# trafilatura's kept text is cut at a section heading ("Related", "More posts") only when fewer than
+# TAIL_MAX_PROSE of the lines below it are prose (PROSE_SCORE): a related-posts box in the middle of a
+# long guide has the rest of the guide below it (girleatworld.net, 87 lines, 40 of them paragraphs), a
+# trailing list of teasers has link titles. On wcxb-dev's tuning pages: 3 better, none worse; traf's
+# and aeb's unchanged (python -m training.evaluate --html).
+TAIL_MAX_PROSE = 5
 
 
 def parse_html(text: str, source: str = "-") -> etree._Element:
@@ -123,6 +129,11 @@ _EXTRACT_OPTIONS: dict[str, Any] = {"include_comments": False, "include_tables":
 # of it: the alternatives may find more) or much longer (over PROSE_EXCESS times it: it took the page's
 # chrome, which jusText drops). On the 1,882 benchmark pages the comparison changed 118 results; this
 # gate runs it on 413 pages (22%) and lets 25 of those changes go, 4 of them a cut of more than 30%.
+# When even the full extraction gives under MIN_EXTRACTED_SIZE characters, trafilatura's recall mode is
+# asked too, and kept if it finds more: its precision settings drop every <aside> and <header>, and a
+# popup or header left unclosed holds the whole page as the parser reads it (an ecocult.com guide of
+# 1,900 words came out empty; on the 1,882 benchmark pages this changes 2 results, both from nothing
+# to the article, python -m training.evaluate --html).
 MIN_EXTRACTED_SIZE = 250  # trafilatura's settings.cfg MIN_EXTRACTED_SIZE
 PROSE_LINE_WORDS = 15
 FAST_PROSE_SHARE = 1.5
@@ -135,8 +146,15 @@ def _main_content(tree: etree._Element, url: str | None, rendered: list[str]) ->
     result = trafilatura.bare_extraction(tree, url=url, fast=True, **_EXTRACT_OPTIONS)
     if _looks_poor(result, rendered):
         result = trafilatura.bare_extraction(tree, url=url, **_EXTRACT_OPTIONS)
-    kept = (getattr(result, "text", None) or "").split("\n") if result is not None else []
-    return [" ".join(p.split()) for p in kept if p.strip()]
+        if len(_text_of(result)) < MIN_EXTRACTED_SIZE:
+            recall = trafilatura.bare_extraction(tree, url=url, favor_recall=True, **_EXTRACT_OPTIONS)
+            if len(_text_of(recall)) > len(_text_of(result)):
+                result = recall
+    return [" ".join(p.split()) for p in _text_of(result).split("\n") if p.strip()]
+
+
+def _text_of(result: Any) -> str:
+    return getattr(result, "text", None) or "" if result is not None else ""
 
 
 def _looks_poor(result: Any, rendered: list[str]) -> bool:
@@ -269,7 +287,8 @@ def _judge(paragraphs: list[str]) -> list[str]:
     for i, v in enumerate(verdicts):
         if v.barrier and i > 0:
             tail = sum(max(w.score, 0) for w in verdicts[i + 1 :])
-            if tail < CROSS_BARRIER_SHARE * (total - tail):
+            prose = sum(w.score >= PROSE_SCORE for w in verdicts[i + 1 :])
+            if tail < CROSS_BARRIER_SHARE * (total - tail) and prose < TAIL_MAX_PROSE:
                 for j in range(i, len(reasons)):
                     reasons[j] = reasons[j] or "after-article:section"
                 break
