@@ -110,3 +110,31 @@ def test_html_forum_posts_in_comment_elements_are_kept() -> None:
             f"<div class='replies'>{posts}</div></body></html>")
     doc = newsclean.clean(page, kind="html")
     assert ARTICLE_LIKE_COMMENTS[1] in doc.text
+
+
+_POST = ("Ingo said he had not written this text. Still, here it is now, as if it had been planned all along. "
+         "But what for? Only so that Petra writes a text with Ingo's name over it and it becomes truer? Nobody knows.")
+_LONG_COMMENT = [
+    "I am not from Berlin myself, but I listen to every episode anyway:",
+    "You make a big fuss about your photo feed here, and then for this episode there is no picture at all, "
+    "which I found a bit strange to be honest with you.",
+    "Still a very entertaining episode once again, apart from the intro, which went on and on for far too long.",
+    "I would have liked to hear more stories from the holiday. Maybe next time, when Heiko or Ingo has been "
+    "away somewhere again for a few weeks.",
+]
+_EPISODE = "Episode 82 - Eighty-two reasons to keep listening"
+SHORT_POST_PAGE = [
+    "Skip to content", "Home", "About", _EPISODE, "Posted on 21 July 2019 by Realiberry", _POST,
+    "This entry was posted in General. Bookmark the permalink.", f"3 Responses to “{_EPISODE}”",
+    "Baschurr says:", "22 July 2019 at 16:25", "Nice episode. Enjoyed it.", "Reply",
+    "Anonymous says:", "23 July 2019 at 05:00", *_LONG_COMMENT, "Keep it up!", "Reply",
+    "schreibwaise says:", "2 August 2019 at 17:00", "You are probably right. The stories will come one day.", "Reply",
+    "Leave a Reply", "Your email address will not be published.",
+]
+
+
+def test_a_one_paragraph_post_is_the_article_not_a_longer_comment_below_it() -> None:
+    doc = newsclean.clean("\n".join(SHORT_POST_PAGE))  # a dump without blank lines, as get_text() gives it
+    assert doc.text.split("\n\n")[0] == _POST
+    assert not any(line in doc.text for line in _LONG_COMMENT)
+    assert {ln.reason for ln in doc.lines if ln.text in _LONG_COMMENT} == {"comments:section"}
