@@ -9,6 +9,7 @@ from ftfy.badness import is_bad
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import newsclean
 from newsclean import normalize
 
 # Characters that ftfy's detector and fixers care about, mixed with plain text: mojibake pairs
@@ -57,3 +58,25 @@ def _reference(text: str, repair: bool) -> tuple[str, list]:
 def test_spaces_collapse_as_every_run_replaced(text: str) -> None:
     runs = re.compile(f"[ {normalize._OTHER_SPACES}]+")
     assert normalize._SPACES.sub(" ", text) == runs.sub(" ", text)
+
+
+# A page whose CMS double-encoded its text: the UTF-8 bytes of "’" and "—" read as Latin-1 (C1 controls).
+_DOUBLE = "Investor\u00e2\u0080\u0099s guide \u00e2\u0080\u0094 how a retirement calculator works"
+_DOUBLE_PAGE = ("<html><head><meta charset='utf-8'><title>Calculators</title></head><body><article>"
+                "<h1>Retirement calculators</h1>" + "".join(
+                    f"<p>Paragraph {i}: this is the DIY {_DOUBLE}, written for doctors who want to know when "
+                    "and how they can retire, with the numbers worked out for them.</p>" for i in range(6))
+                + "</article></body></html>")
+
+
+def test_c1_mojibake_in_a_page_is_repaired_before_trafilatura_deletes_its_controls() -> None:
+    doc = newsclean.clean(_DOUBLE_PAGE.encode("utf-8"), kind="html")
+    assert "DIY Investor’s guide — how" in doc.text and "â" not in doc.text
+    assert any(change.reason == "ftfy:utf-8-as-latin-1" for change in doc.changes)
+    raw = newsclean.clean(_DOUBLE_PAGE.encode("utf-8"), kind="html", options=newsclean.Options(repair_mojibake=False))
+    assert "Investor’s" not in raw.text  # --no-repair leaves the page as it is
+
+
+def test_c1_repair_leaves_latin1_text_and_broken_runs_alone() -> None:
+    assert normalize.repair_c1_mojibake("café Â\xa0naïve") == ("café Â\xa0naïve", [])
+    assert normalize.repair_c1_mojibake("\u00e2\u0080x")[0] == "\u00e2\u0080x"  # not valid UTF-8: kept

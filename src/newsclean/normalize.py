@@ -114,3 +114,39 @@ def normalize_paragraphs(paragraphs: list[str], repair_mojibake: bool = True) ->
     joined = "\n".join(p.replace("\n", " ") for p in paragraphs)
     fixed, changes = normalize_text(joined, repair_mojibake, keep_newlines=True)
     return [p for p in fixed.split("\n") if p], changes
+
+
+# UTF-8 read as Latin-1 inside the page itself (a CMS that double-encoded its text: "Investorâ\x80\x99s"):
+# the continuation bytes 0x80-0x9F become C1 control characters, which trafilatura deletes before the
+# text reaches ``normalize_text``, leaving "Investorâs" that no repair can undo. So in an HTML page each
+# run of a lead character and its continuations holding a C1 control is decoded back first. Text never
+# holds C1 controls otherwise (they are invisible and mean nothing), so the pattern cannot misfire on
+# legitimate Latin-1 text; a run that is not valid UTF-8 is left as it is.
+_C1_MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf]{1,3}")
+_C1 = re.compile("[\u0080-\u009f]")
+
+
+def repair_c1_mojibake(text: str) -> tuple[str, list[Change]]:
+    """``text`` with its UTF-8-read-as-Latin-1 runs that hold a C1 control decoded back.
+
+    >>> repair_c1_mojibake("Investor\\u00e2\\u0080\\u0099s Guide \\u00e2\\u0080\\u0094 caf\\u00e9")[0]
+    'Investor’s Guide — café'
+    """
+    if not _C1.search(text):
+        return text, []
+    count = 0
+
+    def decoded(match: re.Match[str]) -> str:
+        nonlocal count
+        run = match.group()
+        if not _C1.search(run):
+            return run
+        try:
+            fixed = run.encode("latin-1").decode("utf-8")
+        except UnicodeDecodeError:
+            return run
+        count += 1
+        return fixed
+
+    fixed = _C1_MOJIBAKE.sub(decoded, text)
+    return fixed, [Change("ftfy:utf-8-as-latin-1", count)] if count else []

@@ -9,7 +9,7 @@ from . import metadata
 from .detect import detect_kind
 from .errors import NoArticleError, TooLargeError
 from .models import Change, Document, Kind, Line, Metadata, Options, Role
-from .normalize import normalize_paragraphs, normalize_text
+from .normalize import normalize_paragraphs, normalize_text, repair_c1_mojibake
 from .read import decode
 from .sitelines import drop_site_lines
 from .strip import Stripped
@@ -40,9 +40,13 @@ def clean(data: bytes | str, *, source: str = "-", kind: Kind | str | None = Non
     given_url = url or options.url
     url = given_url if _parses(given_url) else None  # (a broken one is recorded, never read)
     if kind is Kind.HTML:
+        repaired: list[Change] = []
+        if options.repair_mojibake:
+            text, repaired = repair_c1_mojibake(text)
         stripped = strip_html(drop_internal_subset(text), url=url, source=source, max_depth=options.max_depth,
                               max_lines=options.max_lines)
         paragraphs, changes = normalize_paragraphs(stripped.paragraphs, options.repair_mojibake)
+        changes = repaired + changes
     else:
         _check_lines(sum(1 for line in text.splitlines() if line and not line.isspace()), options, source)
         try:
