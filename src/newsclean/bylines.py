@@ -143,6 +143,8 @@ def names_in_byline(text: str, min_words: int = 1) -> list[str]:
     (['Inga Hoeltmann'], [], [])
     >>> names_in_byline("Markus M. Haefliger, London, Beat Bumbacher")
     ['Markus M. Haefliger', 'Beat Bumbacher']
+    >>> names_in_byline("HLNF Staff Report"), names_in_byline("Agencia EFE"), names_in_byline("Heiko")
+    ([], [], ['Heiko'])
     """
     text = " ".join(CONTACT.sub(" ", INVISIBLE.sub("", html.unescape(text[:MAX_BYLINE_CHARS]))).split())
     text = GLUED_WORD.sub(_unglue, text)
@@ -169,6 +171,8 @@ def names_in_byline(text: str, min_words: int = 1) -> list[str]:
             break  # "Jane Doe, Senior Editor, The Paper", "Jane Doe, MD, gastroenterologist": the rest describes her
         parts = [_tidy_name(n) for n in NAME_SEPARATOR.split(chunk[: role.start()] if role else chunk)]
         names = [n for n in parts if is_person_name(n) and len(n.split()) >= min_words]
+        if len(names) == 1 and " " not in names[0] and len(_drop_date_words(chunk).split()) > 1:
+            names = []  # one word left of several ("Human in the Loop", "HLNF Staff Report"): a fragment
         if len(names) < len([p for p in parts if p]):
             names = []  # "The Russian and Syrian defense ministries": one bad part spoils the list
         if out and not names:
