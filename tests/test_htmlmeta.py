@@ -217,6 +217,14 @@ def test_browse_menu_is_no_byline() -> None:
     assert meta(body="<h1>Event planning skills</h1><p>By Industry Week</p>").authors == ("Industry Week",)
 
 
+def test_the_byline_under_the_headline_beats_a_menu_heading_above_it() -> None:
+    menu = "".join(f"<li>{item}</li>" for item in ("Cut Surprise Churn", "Grow Accounts", "Forecast", "Pricing"))
+    body = (f"<nav><p>BY USE CASE</p><ul>{menu}</ul></nav><h1>Testing Go services</h1>"
+            "<p>Mocks are not the enemy; bad tests are.</p><p>By Preetam Jinka</p><p>Co-founder</p>")
+    m = meta("<title>Testing Go services</title>", body)
+    assert m.authors == ("Preetam Jinka",)
+
+
 def test_byline_element_holding_the_headline_is_no_byline() -> None:
     body = ('<h1>My Top 23 Herbs and Flowers for Organic Pest Control</h1><div itemprop="author">Top 23 Herbs '
             'And Flowers For Organic Pest Control</div><p>We are huge fans of an organic life.</p>')

@@ -238,7 +238,7 @@ def pick_authors(page: Page, tree: etree._Element, sites: list[str], lines: list
         "ld": lambda: [(", ".join(map(_capitalise, _ld_authors(page))), 1)],
         "meta": lambda: [(", ".join(map(_capitalise, _meta_authors(page))), 1)],
         "dom": lambda: [(text, n) for text, n in _dom_bylines(tree) if not (title and similar(text, title))],
-        "text": lambda: _text_bylines(lines) + _dated_bylines(lines, title),
+        "text": lambda: _text_bylines(lines, title) + _dated_bylines(lines, title),
         "link": lambda: [(text, 2) for text in _author_links(tree)],  # a link's text may be "Log in"
         "traf": lambda: [(guess, 1)] if (guess := fallback()) and _visible(guess, lines)
                         and not _only_in_comments(tree, guess) else [],
@@ -380,10 +380,21 @@ def _dom_bylines(tree: etree._Element) -> Iterator[tuple[str, int]]:
             yield text, 1 if marked or named or BYLINE_LEAD.match(text) else 2
 
 
-def _text_bylines(lines: list[str]) -> list[tuple[str, int]]:
+def _text_bylines(lines: list[str], title: str | None = None) -> list[tuple[str, int]]:
     """Lines of the page's text that read as a byline: "By Jane Doe", "Written by: Jane Doe", "Von ...",
     "ByJane Doe" (the lead glued to the name), or a label on a line of its own with the name on the next
-    ("Written by" / "Jane Doe")."""
+    ("Written by" / "Jane Doe"). Where the text shows the headline ``title``, those from just above it
+    on come first: the article's byline is under its headline, a menu's "BY USE CASE" above it."""
+    found = _text_bylines_at(lines)
+    at = headline_at(lines, title)
+    if at is None:
+        return [byline for _, byline in found]
+    return [byline for i, byline in found if i >= at - SHOWN_DATE_BEFORE] + \
+        [byline for i, byline in found if i < at - SHOWN_DATE_BEFORE]
+
+
+def _text_bylines_at(lines: list[str]) -> list[tuple[int, tuple[str, int]]]:
+    """``_text_bylines`` in the page's order, each with its line's index."""
     out = []
     head = lines[:MAX_BYLINE_LINE]
     menu = _browse_options(head)
@@ -396,7 +407,7 @@ def _text_bylines(lines: list[str]) -> list[tuple[str, int]]:
         if (lead := BYLINE_LEAD.match(line)) and lead.group().strip():
             rest = BYLINE_END.sub("", line[lead.end():]).split()
             if rest and len(rest) <= MAX_TEXT_BYLINE_WORDS and rest[0][:1].isupper() and at not in menu:
-                out.append((line, min_words))
+                out.append((at, (line, min_words)))
     return out
 
 
