@@ -225,6 +225,15 @@ def test_the_byline_under_the_headline_beats_a_menu_heading_above_it() -> None:
     assert m.authors == ("Preetam Jinka",)
 
 
+def test_trafilaturas_guess_that_is_one_word_of_the_site_name_is_no_author() -> None:
+    head = '<meta property="og:site_name" content="Human in the Loop">'
+    body = "<h1>Why evals matter</h1><p>Human judgement still decides.</p>"
+    assert meta(head, body, fallback=SimpleNamespace(author="Human")).authors == ()
+    head = '<meta property="og:site_name" content="wolfgangmichal.de">'
+    body = "<h1>Sommer</h1><p>Wolfgang Michal schreibt.</p>"
+    assert meta(head, body, fallback=SimpleNamespace(author="Wolfgang Michal")).authors == ("Wolfgang Michal",)
+
+
 def test_byline_element_holding_the_headline_is_no_byline() -> None:
     body = ('<h1>My Top 23 Herbs and Flowers for Organic Pest Control</h1><div itemprop="author">Top 23 Herbs '
             'And Flowers For Organic Pest Control</div><p>We are huge fans of an organic life.</p>')

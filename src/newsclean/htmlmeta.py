@@ -241,7 +241,7 @@ def pick_authors(page: Page, tree: etree._Element, sites: list[str], lines: list
         "text": lambda: _text_bylines(lines, title) + _dated_bylines(lines, title),
         "link": lambda: [(text, 2) for text in _author_links(tree)],  # a link's text may be "Log in"
         "traf": lambda: [(guess, 1)] if (guess := fallback()) and _visible(guess, lines)
-                        and not _only_in_comments(tree, guess) else [],
+                        and not _only_in_comments(tree, guess) and not _piece_of_site(guess, site_keys) else [],
     }
     def shown() -> list[str]:
         return [n for source in ("dom", "text") for text, min_words in sources[source]()
@@ -259,6 +259,13 @@ def pick_authors(page: Page, tree: etree._Element, sites: list[str], lines: list
             if source in DECLARED_SOURCES and not site_named:
                 site_named = [n for n in unique(named) if begins_with_given_name(n)]
     return site_named
+
+
+def _piece_of_site(guess: str, site_keys: set[str]) -> bool:
+    """Is trafilatura's author guess one word of the site's name ("Human" of "Human in the Loop",
+    "Alexander" of alexander-klier.net)? (Not two: "Wolfgang Michal" writes wolfgangmichal.de.)"""
+    key = compact(guess)
+    return " " not in guess.strip() and bool(key) and any(key in site and key != site for site in site_keys)
 
 
 # Sources whose one-word name ("Todd") may be the short form of the name the byline shows ("By Todd Bates").
