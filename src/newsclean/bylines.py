@@ -232,6 +232,8 @@ def _drop_date_words(name: str) -> str:
     ('Luke Kim', 'Hanna Schmidt')
     >>> _drop_date_words("Tom May"), _drop_date_words("Jane on May"), _drop_date_words("David at")
     ('Tom May', 'Jane', 'David')
+    >>> _drop_date_words("ServiceTitan November"), _drop_date_words("April March")
+    ('ServiceTitan', 'April March')
     >>> _drop_date_words("Jule Radeck Vom"), _drop_date_words("Sara Harberson In"), _drop_date_words("Yoon-ah Im")
     ('Jule Radeck', 'Sara Harberson', 'Yoon-ah Im')
     """
@@ -240,6 +242,7 @@ def _drop_date_words(name: str) -> str:
         last = words[-1].lower()
         date_word = last.rstrip(".,") in MONTH_BY_NAME or last.rstrip(".,") in WEEKDAYS
         if last in ("on", "at", "am", "um", "vom", "le", "à", "el", "il", "on:", "said") or (
+                last in NO_SURNAME_MONTHS and len(words) > 1) or (
                 (date_word or last in ("in", "im")) and len(words) > MIN_WORDS_BEFORE_DATE_WORD):
             words.pop()
         else:
@@ -247,6 +250,9 @@ def _drop_date_words(name: str) -> str:
     return " ".join(words)
 
 
+# English months nobody is named after: after a single word too, they begin a date ("ServiceTitan
+# November", trafilatura's guess of a byline "ServiceTitan November 12, 2025" cut at the number).
+NO_SURNAME_MONTHS = frozenset({"january", "february", "september", "october", "november", "december"})
 # A month or a weekday after a single word, with no number after it, is a surname ("Tom May"); one
 # followed by a number begins a date (DATE_AFTER_NAME: "Supermove February 3, 2025").
 MIN_WORDS_BEFORE_DATE_WORD = 2
