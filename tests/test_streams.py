@@ -170,6 +170,20 @@ def test_a_broken_stream_keeps_what_was_read_and_reports_the_break(runner: CliRu
     assert 0 < len(records(result.stdout)) < 40
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_record_nested_too_deeply_fails_alone(runner: CliRunner, tmp_path: Path, jobs: str) -> None:
+    src = tmp_path / "deep.jsonl"
+    deep = '{"id": "deep", "text": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    src.write_text("\n".join([json.dumps({"id": "a", "text": article(1)}), deep,
+                              json.dumps({"id": "b", "text": article(2)})]) + "\n")
+    result = runner.invoke(main, ["clean", str(src), "--jobs", jobs])
+    assert result.exit_code == 1
+    out = records(result.stdout)
+    assert [r["id"] for r in out] == ["a", None, "b"]
+    assert out[1]["error"] == "not a JSON record: nested too deeply" and "Paragraph 2 says" in out[2]["text"]
+    assert f"{src}:2: not a JSON record: nested too deeply" in result.stderr
+
+
 def test_names_and_parsing() -> None:
     assert stream_format(Path("a.JSONL.gz")) and stream_format(Path("b.ndjson")) and stream_format(Path("c.warc.gz"))
     assert stream_format(Path("d.json")) is None and stream_format(Path("e.html.gz")) is None

@@ -346,10 +346,14 @@ def read_cleaned(text: str, name: str = "", source: str = "-") -> Cleaned:
 def _json_record(text: str, source: str) -> dict[str, object]:
     try:
         value = json.loads(text)
+    except RecursionError:
+        raise DecodeError("not JSON: nested too deeply", source) from None
     except json.JSONDecodeError:
         first = next((line for line in text.splitlines() if line.strip()), "")
         try:
             value = json.loads(first)  # JSON Lines: the first record
+        except RecursionError:
+            raise DecodeError("not JSON: nested too deeply", source) from None
         except json.JSONDecodeError as exc:
             raise DecodeError(f"not JSON: {exc.msg} (line {exc.lineno})", source) from exc
     if isinstance(value, list):

@@ -166,6 +166,8 @@ def parse_line(line: bytes, fields: Fields, source: str) -> Record:
         record = json.loads(line)
     except (ValueError, UnicodeDecodeError) as exc:
         raise ReadError(f"not a JSON record: {exc}", source) from exc
+    except RecursionError:  # arrays or objects nested thousands deep
+        raise ReadError("not a JSON record: nested too deeply", source) from None
     if not isinstance(record, dict):
         raise ReadError("not a JSON object", source)
     rec_id, url = identify(record, fields)
@@ -182,7 +184,7 @@ def identify_line(line: bytes | None, fields: Fields) -> tuple[str | None, str |
         return None, None
     try:
         record = json.loads(line)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         return None, None
     return identify(record, fields) if isinstance(record, dict) else (None, None)
 
