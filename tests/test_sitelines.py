@@ -5,16 +5,20 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 import newsclean
+from newsclean.batch import BatchOptions, Scanning, run
 from newsclean.cli import main
+from newsclean.models import Options
 from newsclean.sitelines import REASON, SiteLines, drop_site_lines, line_key
 from newsclean.sitescan import scan_sites, site_of
 from newsclean.streams import Fields
+from newsclean.write import Format
 
 BIO = "Maria Lopez has covered the harbour and the city council for the Gazette since 2009, and lives in Leith."
 BLURB = "Get the Gazette's morning briefing in your inbox every weekday, with the stories that matter most."
@@ -121,6 +125,18 @@ def test_batch_run_learns_per_folder_and_is_the_same_whatever_the_jobs(tmp_path:
     assert all(BIO in text for text in outs["plain"].values())
     assert not any(BIO in outs["one"][f"gazette/{n}.txt"] for n in "abc")
     assert BIO in outs["one"]["other/d.txt"]  # alone in its folder: nothing to learn from
+
+
+def test_the_first_pass_reports_its_progress_before_the_cleaning(tmp_path: Path) -> None:
+    raw = write_folder(tmp_path)
+    settings = BatchOptions(options=Options(), fmt=Format.TEXT, output=tmp_path / "out", to_folder=True, jobs=1,
+                            site_lines=True)
+    events = [e for e in run([str(raw)], settings) if e is not None]
+    scans = [e.documents for e in events if isinstance(e, Scanning)]
+    assert scans == [1, 2, 3, 4]  # one per document read
+    assert all(isinstance(e, Scanning) for e in events[:4]) and len(events) == 8  # then one result each
+    assert not any(isinstance(e, Scanning) for e in run([str(raw)], replace(settings, site_lines=False,
+                                                                            force=True)))
 
 
 def test_stream_records_are_grouped_by_their_url_host(tmp_path: Path) -> None:

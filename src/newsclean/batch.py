@@ -28,7 +28,7 @@ from .models import Options
 from .pipeline import clean
 from .pool import Failure, Pool, start_method
 from .read import Input, iter_inputs, output_relative, read_bytes, walk_folders
-from .sitescan import folder_site, scan_sites
+from .sitescan import folder_site, iter_scan_sites
 from .streams import (
     Fields,
     NotDocument,
@@ -320,19 +320,34 @@ def _up_to_date(source: Path, target: Path) -> bool:
 # Run
 
 
+@dataclass(frozen=True)
+class Scanning:
+    """The first pass of ``--site-lines`` is under way: ``documents`` read so far."""
+
+    documents: int
+
+
 def run(paths: Sequence[str], settings: BatchOptions,
-        stdin: IO[bytes] | None = None) -> Generator[Result | None, None, None]:
+        stdin: IO[bytes] | None = None) -> Generator[Result | Scanning | None, None, None]:
     """Clean every input of ``paths``; yield one Result per input (or stream record), in input order.
 
-    ``None`` is yielded now and then while workers are busy (a heartbeat for a progress display).
+    ``None`` is yielded now and then while workers are busy (a heartbeat for a progress display), and
+    with ``site_lines`` a Scanning before the cleaning starts, for each document the first pass reads.
     Closing the generator early (Ctrl-C) stops the workers and leaves no partial output file.
     """
     if settings.output is not None and settings.to_folder and settings.output.is_dir():
         sweep_temporaries(settings.output)  # left by a run that was killed
     planner = _Planner(paths, settings, stdin)
-    repeated = scan_sites(paths, settings.fields, settings.options.max_bytes, settings.stream_format,
-                          settings.options.input_format) \
-        if settings.site_lines else {}
+    repeated: dict[str, frozenset[int]] = {}
+    if settings.site_lines:
+        scan = iter_scan_sites(paths, settings.fields, settings.options.max_bytes, settings.stream_format,
+                               settings.options.input_format)
+        while True:
+            try:
+                yield Scanning(next(scan))
+            except StopIteration as done:
+                repeated = done.value
+                break
     cleaner = Cleaner(settings.options, settings.fmt, settings.fields, planner.protect, repeated)
     outcomes = _outcomes(planner.items(), cleaner, settings)
     finished = False

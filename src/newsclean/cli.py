@@ -18,7 +18,7 @@ import click
 
 from . import __version__
 from .align import read_cleaned
-from .batch import DEFAULT_TIMEOUT, BatchOptions, Result, Status, Summary, count_inputs, run
+from .batch import DEFAULT_TIMEOUT, BatchOptions, Result, Scanning, Status, Summary, count_inputs, run
 from .diff import DiffLine, diff_against, diff_document, format_plain, format_stats, stats
 from .diffdir import diff_folder, folder_summary, format_tsv, order_rows, total, unpaired_outputs
 from .errors import NewscleanError
@@ -184,6 +184,9 @@ def clean_command(paths: tuple[str, ...], output: Path | None, fmt: str, jobs: i
                 if result is None:
                     display.tick(summary)
                     continue
+                if isinstance(result, Scanning):  # the first pass of --site-lines
+                    display.scanning(result.documents)
+                    continue
                 summary.add(result)
                 if report is not None:
                     report.write(json.dumps(result.report_row(), ensure_ascii=False) + "\n")
@@ -266,6 +269,9 @@ class _Lines:
     def tick(self, summary: Summary) -> None:
         return None
 
+    def scanning(self, documents: int) -> None:
+        return None
+
     def show(self, result: Result, summary: Summary) -> None:
         if result.is_error:
             click.echo(f"newsclean: {result.input}: {result.reason}", err=True)
@@ -294,6 +300,9 @@ class _Progress(_Lines):
 
     def tick(self, summary: Summary) -> None:
         self.bar.update(summary)
+
+    def scanning(self, documents: int) -> None:
+        self.bar.scanning(documents)
 
     def show(self, result: Result, summary: Summary) -> None:
         if result.is_error:

@@ -151,7 +151,8 @@ class BatchProgress:
 
         self.console = console_for(stream, True)
         self.progress = Progress(
-            TextColumn("cleaning"), BarColumn(), TextColumn("{task.completed}" + ("/{task.total}" if total else "")),
+            TextColumn("{task.description}"), BarColumn(),
+            TextColumn("{task.completed}" + ("/{task.total}" if total else "")),
             TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(),
             TextColumn("{task.fields[failures]}", style="red"),
             console=self.console, auto_refresh=False, transient=True, redirect_stdout=False, redirect_stderr=False)
@@ -164,11 +165,21 @@ class BatchProgress:
     def stop(self) -> None:
         self.progress.stop()
 
+    def scanning(self, documents: int) -> None:
+        """The first pass of --site-lines: documents read for the lines their sites repeat."""
+        now = time.monotonic()
+        if now - self._shown < self.REFRESH_SECONDS:
+            return
+        self._shown = now
+        self.progress.update(self.task, description=f"reading the batch for repeated lines: {documents}")
+        self.progress.refresh()
+
     def update(self, summary: BatchSummary) -> None:
         now = time.monotonic()
         if now - self._shown < self.REFRESH_SECONDS:
             return
         self._shown = now
+        self.progress.update(self.task, description="cleaning")
         elapsed = max(now - summary.started, 1e-9)
         failures = summary.errors
         self.progress.update(self.task, completed=summary.documents, rate=f"{summary.documents / elapsed:.1f} docs/s",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Generator, Iterator, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -55,7 +55,20 @@ def scan_sites(paths: Sequence[str], fields: Fields, max_bytes: int = 0, forced:
     cleans (``batch._Planner.items``: streams by name or ``forced``, documents of ``kind`` or detected),
     regular files only. Unreadable inputs are passed over (the cleaning pass reports them); stdin and
     pipes are not read (they can be read only once)."""
+    scan = iter_scan_sites(paths, fields, max_bytes, forced, kind)
+    while True:
+        try:
+            next(scan)
+        except StopIteration as done:
+            return done.value
+
+
+def iter_scan_sites(paths: Sequence[str], fields: Fields, max_bytes: int = 0, forced: StreamFormat | None = None,
+                    kind: Kind | None = None) -> Generator[int, None, dict[str, frozenset[int]]]:
+    """``scan_sites``, yielding the number of documents read so far after each one (for a progress
+    display); what it returns is ``scan_sites``'s result."""
     counts = SiteLines()
+    read = 0
     for inp in iter_inputs(paths):
         if inp.path is None or special_file(inp.path):
             continue
@@ -63,19 +76,25 @@ def scan_sites(paths: Sequence[str], fields: Fields, max_bytes: int = 0, forced:
         fmt = forced or (None if hidden else stream_format(inp.path))
         try:
             if fmt is StreamFormat.JSONL:
-                _scan_stream(inp.path, fields, max_bytes, counts)
+                for _ in _scan_stream(inp.path, fields, max_bytes, counts):
+                    read += 1
+                    yield read
             elif fmt is None and not inp.skipped:
                 text = decode(read_bytes(inp.path, max_bytes), inp.source)
                 if (kind or detect_kind(text)) is Kind.TEXT:
                     counts.add(folder_site(inp.path), text)
+                read += 1
+                yield read
         except (NewscleanError, OSError):
             continue
     return counts.repeated()
 
 
-def _scan_stream(path: Path, fields: Fields, max_bytes: int, counts: SiteLines) -> None:
+def _scan_stream(path: Path, fields: Fields, max_bytes: int, counts: SiteLines) -> Iterator[None]:
+    """Count the text records of a JSON Lines stream; yields after each line read."""
     with open_binary(path) as stream:
         for source, line in iter_lines(stream, str(path), max_bytes):
+            yield None
             if line is None:
                 continue
             try:
