@@ -70,7 +70,9 @@ ROLE_WORD = re.compile(  # (cut from the role word on)
     r"expert|engineer|consultant|specialist|analyst|strategist|researcher|professor|student|editorial|"
     r"redakteur|redakteurin|redaktion|chefredakteur|korrespondent|autor|autorin|experte|expertin|"
     r"rédacteur|rédactrice|journaliste|correspondant|redactor|redactora|periodista|corresponsal|redattore|"
-    r"giornalista|team|desk|newsroom)\b", re.I)
+    r"giornalista|team|desk|newsroom|"
+    r"корреспондент|кореспондент|редактор|журналист|журналіст|обозреватель|оглядач|колумнист|"
+    r"συντάκτης|συντάκτρια|δημοσιογράφος|ανταποκριτής|αρθρογράφος)\b", re.I)
 # A trailing run of credentials ("RN", "MD", "PhD", "CEPF®") is not part of the name.
 CREDENTIALS = re.compile(r"(?:\s+(?:[A-Z]{2,5}|Ph\.?D\.?|M\.?D\.?)®?)+$")
 # Not names: placeholders CMSs put in author fields, and words of organisations.
@@ -105,7 +107,8 @@ MAX_BYLINE_CHARS = 500
 # A job title glued to the name by the page's markup ("By Evan HalperStaff Writer"): a capitalised word
 # right after a lower-case letter, set apart as what describes the name when it is a role word, or as
 # the byline's end ("Follow", "Updated").
-GLUED_WORD = re.compile(r"(?<=[a-zà-öø-ÿ]{3})([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)\b")  # (not "McEditor", "DeLead")
+GLUED_WORD = re.compile(r"(?<=[a-zà-öø-ÿа-яёіїєґά-ώ]{3})([A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐΑ-ΩΆ-Ώ][a-zà-öø-ÿа-яёіїєґά-ώ]+)\b")
+# (not "McEditor", "DeLead"; Latin, Cyrillic and Greek letters: "Иван ПетровКорреспондент")
 
 
 def _unglue(glued: re.Match[str]) -> str:
@@ -145,6 +148,8 @@ def names_in_byline(text: str, min_words: int = 1) -> list[str]:
     ['Markus M. Haefliger', 'Beat Bumbacher']
     >>> names_in_byline("HLNF Staff Report"), names_in_byline("Agencia EFE"), names_in_byline("Heiko")
     ([], [], ['Heiko'])
+    >>> names_in_byline("Автор: Иван ПетровКорреспондент"), names_in_byline("Μαρία Παππά, Συντάκτρια")
+    (['Иван Петров'], ['Μαρία Παππά'])
     """
     text = " ".join(CONTACT.sub(" ", INVISIBLE.sub("", html.unescape(text[:MAX_BYLINE_CHARS]))).split())
     text = GLUED_WORD.sub(_unglue, text)
