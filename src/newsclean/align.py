@@ -345,15 +345,11 @@ def read_cleaned(text: str, name: str = "", source: str = "-") -> Cleaned:
 
 def _json_record(text: str, source: str) -> dict[str, object]:
     try:
-        value = json.loads(text)
-    except RecursionError:
-        raise DecodeError("not JSON: nested too deeply", source) from None
+        value = _loads(text, source)
     except json.JSONDecodeError:
         first = next((line for line in text.splitlines() if line.strip()), "")
         try:
-            value = json.loads(first)  # JSON Lines: the first record
-        except RecursionError:
-            raise DecodeError("not JSON: nested too deeply", source) from None
+            value = _loads(first, source)  # JSON Lines: the first record
         except json.JSONDecodeError as exc:
             raise DecodeError(f"not JSON: {exc.msg} (line {exc.lineno})", source) from exc
     if isinstance(value, list):
@@ -361,6 +357,14 @@ def _json_record(text: str, source: str) -> dict[str, object]:
     if not isinstance(value, dict) or not isinstance(value.get("text", 0), str | None):
         raise DecodeError('a JSON output needs a "text" field', source)
     return value
+
+
+def _loads(text: str, source: str) -> object:
+    """``json.loads``; a value nested too deeply for the parser is refused as no JSON."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise DecodeError("not JSON: nested too deeply", source) from None
 
 
 def _front_matter(head: str) -> dict[str, object]:

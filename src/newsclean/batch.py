@@ -28,7 +28,8 @@ from .models import Options
 from .pipeline import clean
 from .pool import Failure, Pool, start_method
 from .read import Input, iter_inputs, output_relative, read_bytes, walk_folders
-from .sitescan import folder_site, iter_scan_sites
+from .sitelines import SiteLines
+from .sitescan import count_sites, folder_site
 from .streams import (
     Fields,
     NotDocument,
@@ -338,16 +339,12 @@ def run(paths: Sequence[str], settings: BatchOptions,
     if settings.output is not None and settings.to_folder and settings.output.is_dir():
         sweep_temporaries(settings.output)  # left by a run that was killed
     planner = _Planner(paths, settings, stdin)
-    repeated: dict[str, frozenset[int]] = {}
+    counts = SiteLines()
     if settings.site_lines:
-        scan = iter_scan_sites(paths, settings.fields, settings.options.max_bytes, settings.stream_format,
-                               settings.options.input_format)
-        while True:
-            try:
-                yield Scanning(next(scan))
-            except StopIteration as done:
-                repeated = done.value
-                break
+        for documents in count_sites(counts, paths, settings.fields, settings.options.max_bytes,
+                                     settings.stream_format, settings.options.input_format):
+            yield Scanning(documents)
+    repeated = counts.repeated()
     cleaner = Cleaner(settings.options, settings.fmt, settings.fields, planner.protect, repeated)
     outcomes = _outcomes(planner.items(), cleaner, settings)
     finished = False

@@ -165,24 +165,27 @@ class BatchProgress:
     def stop(self) -> None:
         self.progress.stop()
 
+    def _due(self) -> bool:
+        """Is it time to redraw (REFRESH_SECONDS since the last time)?"""
+        now = time.monotonic()
+        if now - self._shown < self.REFRESH_SECONDS:
+            return False
+        self._shown = now
+        return True
+
     def scanning(self, documents: int) -> None:
         """The first pass of --site-lines: documents read for the lines their sites repeat."""
-        now = time.monotonic()
-        if now - self._shown < self.REFRESH_SECONDS:
-            return
-        self._shown = now
-        self.progress.update(self.task, description=f"reading the batch for repeated lines: {documents}")
-        self.progress.refresh()
+        if self._due():
+            self.progress.update(self.task, description=f"reading the batch for repeated lines: {documents}")
+            self.progress.refresh()
 
     def update(self, summary: BatchSummary) -> None:
-        now = time.monotonic()
-        if now - self._shown < self.REFRESH_SECONDS:
+        if not self._due():
             return
-        self._shown = now
-        self.progress.update(self.task, description="cleaning")
-        elapsed = max(now - summary.started, 1e-9)
+        elapsed = max(self._shown - summary.started, 1e-9)
         failures = summary.errors
-        self.progress.update(self.task, completed=summary.documents, rate=f"{summary.documents / elapsed:.1f} docs/s",
+        self.progress.update(self.task, description="cleaning", completed=summary.documents,
+                             rate=f"{summary.documents / elapsed:.1f} docs/s",
                              failures=f"{failures} failed" if failures else "")
         self.progress.refresh()
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -55,19 +55,16 @@ def scan_sites(paths: Sequence[str], fields: Fields, max_bytes: int = 0, forced:
     cleans (``batch._Planner.items``: streams by name or ``forced``, documents of ``kind`` or detected),
     regular files only. Unreadable inputs are passed over (the cleaning pass reports them); stdin and
     pipes are not read (they can be read only once)."""
-    scan = iter_scan_sites(paths, fields, max_bytes, forced, kind)
-    while True:
-        try:
-            next(scan)
-        except StopIteration as done:
-            return done.value
-
-
-def iter_scan_sites(paths: Sequence[str], fields: Fields, max_bytes: int = 0, forced: StreamFormat | None = None,
-                    kind: Kind | None = None) -> Generator[int, None, dict[str, frozenset[int]]]:
-    """``scan_sites``, yielding the number of documents read so far after each one (for a progress
-    display); what it returns is ``scan_sites``'s result."""
     counts = SiteLines()
+    for _ in count_sites(counts, paths, fields, max_bytes, forced, kind):
+        pass
+    return counts.repeated()
+
+
+def count_sites(counts: SiteLines, paths: Sequence[str], fields: Fields, max_bytes: int = 0,
+                forced: StreamFormat | None = None, kind: Kind | None = None) -> Iterator[int]:
+    """Add the batch's text dumps to ``counts`` (what ``scan_sites`` reads), yielding the number of
+    documents read so far after each one (for a progress display)."""
     read = 0
     for inp in iter_inputs(paths):
         if inp.path is None or special_file(inp.path):
@@ -87,7 +84,6 @@ def iter_scan_sites(paths: Sequence[str], fields: Fields, max_bytes: int = 0, fo
                 yield read
         except (NewscleanError, OSError):
             continue
-    return counts.repeated()
 
 
 def _scan_stream(path: Path, fields: Fields, max_bytes: int, counts: SiteLines) -> Iterator[None]:

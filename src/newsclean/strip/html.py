@@ -154,12 +154,13 @@ def _main_content(tree: etree._Element, url: str | None, rendered: list[str]) ->
 
 
 def _text_of(result: Any) -> str:
-    return getattr(result, "text", None) or "" if result is not None else ""
+    """The text of a trafilatura extraction ("" for none)."""
+    return getattr(result, "text", None) or ""
 
 
 def _looks_poor(result: Any, rendered: list[str]) -> bool:
     body = getattr(result, "body", None)
-    text = getattr(result, "text", None) or ""
+    text = _text_of(result)
     if body is None or len(text) < MIN_EXTRACTED_SIZE or not body.xpath(".//p//text()"):
         return True
     if len(body.findall(".//table")) > len(body.findall(".//p")):

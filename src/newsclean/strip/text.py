@@ -418,7 +418,8 @@ def _above_comments(span: tuple[int, int], scores: list[float], barriers: list[b
     comments = ev.comments
     if comments is None or span[0] < comments:
         return span
-    sure = sum(f.words for f, p in zip(ev.feats[:comments], probs.tolist(), strict=False) if p >= OUTSIDE_KEEP)
+    above = zip(ev.feats[:comments], probs[:comments].tolist(), strict=True)
+    sure = sum(f.words for f, p in above if p >= OUTSIDE_KEEP)
     if sure >= MIN_ARTICLE_WORDS_BEFORE_COMMENTS:
         return span
     return find_span(scores[:comments], barriers[:comments]) or span
