@@ -138,3 +138,22 @@ def test_a_one_paragraph_post_is_the_article_not_a_longer_comment_below_it() -> 
     assert doc.text.split("\n\n")[0] == _POST
     assert not any(line in doc.text for line in _LONG_COMMENT)
     assert {ln.reason for ln in doc.lines if ln.text in _LONG_COMMENT} == {"comments:section"}
+
+
+_CALL = ("Our goal with these quarterly open threads is to give readers a chance to raise comments or questions "
+         "about our work or related topics in the comments section below. As always, you are also welcome to "
+         "email us at info@example.org or to request a call with our staff if you have feedback or questions "
+         "you would prefer to discuss privately. We will try to respond promptly.")
+OPEN_THREAD = [
+    "Home", "Blog", "About us", "Donate", "The Example Blog", "March 2024 open thread", "Previous Post",
+    "Next Post", "March 4, 2024 | by Catherine", _CALL, "Posted in Open thread | Permalink | 3 Comments",
+    "Comments",
+    *[line for who, i in (("Milan G", 3), ("Catherine (Example)", 7), ("Alex", 11)) for line in (
+        f"{who} on March {4 + i // 4}, 2024 at 4:47 pm said:", COMMENTS[i], ARTICLE_LIKE_COMMENTS[i % 2])],
+]
+
+
+def test_a_doubted_call_for_comments_is_the_article_not_the_comments_under_it() -> None:
+    # the model doubts a post that speaks of comments and gives an email address; the comments are surer
+    doc = newsclean.clean("\n".join(OPEN_THREAD))
+    assert doc.text == _CALL

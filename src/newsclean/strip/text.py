@@ -367,6 +367,10 @@ OUTSIDE_KEEP = 0.9
 # looks to the model like part of the inserts.
 PROSE_SCORE = 10.0
 PROSE_KEEP = 0.2
+# Above a comment section that held the best span, the article is looked for from this probability
+# (``_above_comments``): low enough for a post the model puts near even (0.48), high enough to leave
+# the menus and teasers of a page whose article the model does not see at all (0.0-0.2).
+ABOVE_COMMENTS_THRESHOLD = 0.3
 # Inside the rules' own span, their prose is kept whatever the model says, in languages the model
 # saw too little of (``LineModel.familiar``, set at training): it learned from English and German
 # pages mostly, and elsewhere it is unsure where the rules are not (a Greek or Japanese paragraph
@@ -386,14 +390,15 @@ def decode(probs: np.ndarray, ev: Evidence) -> tuple[tuple[int, int] | None, lis
     span = find_span(scores, barriers)
     if span is None:
         return None, [False] * len(probs)
-    start, end = span = _above_comments(span, scores, barriers, probs, ev)
+    span, keep_from = _above_comments(span, scores, barriers, probs, ev, words)
+    start, end = span
     continued = _across_inserts(ev, start, end)
     end = continued[-1] + 1 if continued else end
     earlier = _before_inserts(ev, start, end)
     if earlier:  # the headline is looked for above the article's first part
         span = (earlier[0], span[1])
         continued = earlier + continued
-    keep = [(start <= i < end and (p >= KEEP_THRESHOLD or (p >= PROSE_KEEP and v.score >= PROSE_SCORE)))
+    keep = [(start <= i < end and (p >= keep_from or (p >= PROSE_KEEP and v.score >= PROSE_SCORE)))
             or p >= OUTSIDE_KEEP for i, (p, v) in enumerate(zip(probs.tolist(), ev.verdicts, strict=True))]
     for i in continued:
         keep[i] = True
@@ -408,21 +413,36 @@ def decode(probs: np.ndarray, ev: Evidence) -> tuple[tuple[int, int] | None, lis
 
 
 def _above_comments(span: tuple[int, int], scores: list[float], barriers: list[bool], probs: np.ndarray,
-                    ev: Evidence) -> tuple[int, int]:
-    """The best span above the comment section when the best of the page lies inside it: readers' comments
-    are not the article of the page they are under. Not when lines sure enough to be kept outside any
-    span (OUTSIDE_KEEP) hold an article above the comments already: those are kept and the comments
-    cut at the end of ``decode``, whatever the span (a list of most-commented stories above such an
-    article would join a span taken above the comments). A one-paragraph post under its headline, which
-    the model gives 0.83, lost to four comments of a few lines each (sprechwaisen.com, traf)."""
+                    ev: Evidence, words: np.ndarray) -> tuple[tuple[int, int], float]:
+    """The best span above the comment section when the best of the page lies inside it, and the
+    probability lines inside the span are kept from: readers' comments are not the article of the page
+    they are under. Not when lines sure enough to be kept outside any span (OUTSIDE_KEEP) hold an
+    article above the comments already: those are kept and the comments cut at the end of ``decode``,
+    whatever the span (a list of most-commented stories above such an article would join a span taken
+    above the comments). A one-paragraph post under its headline, which the model gives 0.83, lost to
+    four comments of a few lines each (sprechwaisen.com, traf). When no line above the comments reaches
+    SPAN_THRESHOLD and the span holds commenters' names ("Alex on September 17, 2018 at 6:34 am
+    said:"), the article above them is looked for from ABOVE_COMMENTS_THRESHOLD: the comments being no
+    article, the page's article is above them even when the model doubts it (an open thread's
+    one-paragraph call for comments, which names the comments and an email address, at 0.48). Without
+    commenters' names the section may be a "read the comments" link above the article (heise.de)."""
     comments = ev.comments
     if comments is None or span[0] < comments:
-        return span
+        return span, KEEP_THRESHOLD
     above = zip(ev.feats[:comments], probs[:comments].tolist(), strict=True)
     sure = sum(f.words for f, p in above if p >= OUTSIDE_KEEP)
     if sure >= MIN_ARTICLE_WORDS_BEFORE_COMMENTS:
-        return span
-    return find_span(scores[:comments], barriers[:comments]) or span
+        return span, KEEP_THRESHOLD
+    better = find_span(scores[:comments], barriers[:comments])
+    if better is not None:
+        return better, KEEP_THRESHOLD
+    if not any(f.speaker for f in ev.feats[span[0] : span[1]]):
+        return span, KEEP_THRESHOLD
+    doubted = ((probs[:comments] - ABOVE_COMMENTS_THRESHOLD) * (words[:comments] + 1)).tolist()
+    better = find_span(doubted, barriers[:comments])
+    if better is not None:
+        return better, ABOVE_COMMENTS_THRESHOLD
+    return span, KEEP_THRESHOLD
 
 
 def _keep_rules_prose(ev: Evidence, probs: np.ndarray, keep: list[bool]) -> None:
