@@ -139,7 +139,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         # inflected forms, "explore further", a feed's next-article preview
         "könnte dich auch interessieren", "könnte sie auch interessieren", "könnten sie auch interessieren",
         "an folgenden artikeln interessiert", "meistgelesenen", "meistgelesene", "nächster artikel",
-        "themen in diesem artikel", "notas relacionadas", "más noticias", "te puede interesar",
+        "themen in diesem artikel", "notas relacionadas", "más noticias", "otras noticias", "te puede interesar",
         "vous aimerez aussi", "mais notícias", "zobacz również", "przeczytaj również", "explore further",
         "more from this section", "more in this section", "nächsten artikel",
     ),
