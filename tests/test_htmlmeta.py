@@ -209,6 +209,16 @@ def test_site_named_author_is_kept_only_for_a_person_named_nowhere_else(site: st
     assert meta(head, body).authors == authors
 
 
+@pytest.mark.parametrize("url, authors", [
+    ("https://anil.recoil.org/notes/ocaml-html5", ("Anil Madhavapeddy",)),  # the site's address is his name
+    ("https://example.org/notes/ocaml-html5", ()),  # "Anil" is no given name of the lexicon: a brand?
+])
+def test_site_named_author_whose_name_is_the_sites_address(url: str, authors: tuple[str, ...]) -> None:
+    head = '<meta property="og:site_name" content="Anil Madhavapeddy"><meta name="author" content="Anil Madhavapeddy">'
+    body = "<h1>An HTML5 parser in OCaml</h1><p>It passes the whole html5lib test suite.</p>"
+    assert htmlmeta.extract(page(head, body), url=url).authors == authors  # type: ignore[arg-type]
+
+
 def test_browse_menu_is_no_byline() -> None:
     menu = "".join(f"<li>{item}</li>" for item in ("Solutions", "By Event Type", "Conferences", "Webinars",
                                                    "By Industry", "For Media", "By Ann Roe"))

@@ -19,7 +19,15 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from .bylines import BYLINE_END, BYLINE_LEAD, GLUED_LEAD, begins_with_given_name, given_names, names_in_byline
+from .bylines import (
+    BYLINE_END,
+    BYLINE_LEAD,
+    GLUED_LEAD,
+    begins_with_given_name,
+    given_names,
+    is_person_name,
+    names_in_byline,
+)
 from .dates import PUBLISHED_WORDS, UPDATE_LABEL, dated_label_line, dates_of, find_date, month_first, to_iso
 from .htmlpage import (
     ORGANISATION_TYPES,
@@ -60,7 +68,7 @@ def extract(tree: etree._Element, url: str | None = None, fallback: Any = None,
     tags = pick_tags(page) or [t for t in (backup("categories") or []) + (backup("tags") or []) if t]
     return Metadata(
         title=title,
-        authors=tuple(pick_authors(page, tree, sites, lines, lambda: backup("author"), title)),
+        authors=tuple(pick_authors(page, tree, sites, lines, lambda: backup("author"), title, url or canonical)),
         date=published,
         modified=modified,
         url=url or canonical or None,
@@ -230,9 +238,11 @@ MAX_AUTHOR_LINKS = 3  # the byline's links come first; later ones belong to rela
 
 
 def pick_authors(page: Page, tree: etree._Element, sites: list[str], lines: list[str],
-                 fallback: Callable[[], str | None] = lambda: None, title: str | None = None) -> list[str]:
+                 fallback: Callable[[], str | None] = lambda: None, title: str | None = None,
+                 url: str | None = None) -> list[str]:
     """The people who wrote the article, from the first source in AUTHOR_SOURCES that names any
-    (``fallback`` gives trafilatura's guess, asked for only when no other source names anyone)."""
+    (``fallback`` gives trafilatura's guess, asked for only when no other source names anyone); a
+    declared author named as the site is, taken if nobody else is named, is checked against ``url``."""
     site_keys = {compact(s) for s in sites} - {""}
     sources: dict[str, Callable[[], Iterable[tuple[str, int]]]] = {  # (text, fewest words of a name in it)
         "ld": lambda: [(", ".join(map(_capitalise, _ld_authors(page))), 1)],
@@ -257,8 +267,36 @@ def pick_authors(page: Page, tree: etree._Element, sites: list[str], lines: list
             if names:
                 return fuller_names(names, shown) if source in DECLARED_SOURCES else names
             if source in DECLARED_SOURCES and not site_named:
-                site_named = [n for n in unique(named) if begins_with_given_name(n)]
+                site_named = [n for n in unique(named) if begins_with_given_name(n) or _named_host(n, url)]
     return site_named
+
+
+# A personal site is named after its owner, who writes what it publishes: a declared author named as the
+# site is ("Anil Madhavapeddy" at anil.recoil.org) is taken when nobody else is named, if the site's
+# address is made of the name. The site's name alone is no author: brands are named like people ("Al
+# Jazeera", "Royal Road", "Love Hina" begin with given names of the lexicon).
+MIN_HOST_NAME_CHARS = 4  # a name's word found as a whole label of the host: "anil" in anil.recoil.org
+
+
+def _named_host(name: str, url: str | None) -> bool:
+    """Is ``url``'s host made of ``name``, a person's name of two or three words (all of it, if its first
+    word is a given name in the lexicon: pollybarks.com; else one of its words as a whole label:
+    anil.recoil.org)?
+
+    >>> _named_host("Anil Madhavapeddy", "https://anil.recoil.org/notes/x"), _named_host("Polly Barks", "https://pollybarks.com/")
+    (True, True)
+    >>> _named_host("Anil Madhavapeddy", "https://example.org/"), _named_host("Tom's Guide", "https://www.tomsguide.com/")
+    (False, False)
+    """
+    host = hostname(url)
+    words = name.split()
+    if not host or not 2 <= len(words) <= 3 or not is_person_name(name) or name.isupper():
+        return False
+    labels = host.split(".")[:-1]  # without the top-level domain
+    keys = [compact(word) for word in words]
+    if begins_with_given_name(name) and "".join(keys) in "".join(compact(label) for label in labels):
+        return True
+    return any(len(key) >= MIN_HOST_NAME_CHARS and key in labels for key in keys)
 
 
 def _piece_of_site(guess: str, site_keys: set[str]) -> bool:
