@@ -219,6 +219,16 @@ def test_site_named_author_whose_name_is_the_sites_address(url: str, authors: tu
     assert htmlmeta.extract(page(head, body), url=url).authors == authors  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("box, authors", [
+    ("<h3>Alban Brooke</h3><p>Alban Brooke is the Head of Marketing at Buzzsprout. He has hosted 500 episodes.</p>",
+     ("Alban Brooke",)),
+    ("<h3>Liberty Tax</h3><p>Liberty Tax is a tax preparation service. It also has offices.</p>", ()),
+])
+def test_an_author_box_names_the_author_when_nothing_else_does(box: str, authors: tuple[str, ...]) -> None:
+    body = f"<h1>Podcast gear for beginners</h1><p>A good microphone matters more than anything.</p>{box}"
+    assert meta("", body).authors == authors
+
+
 def test_browse_menu_is_no_byline() -> None:
     menu = "".join(f"<li>{item}</li>" for item in ("Solutions", "By Event Type", "Conferences", "Webinars",
                                                    "By Industry", "For Media", "By Ann Roe"))

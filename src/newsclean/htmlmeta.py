@@ -23,6 +23,7 @@ from .bylines import (
     BYLINE_END,
     BYLINE_LEAD,
     GLUED_LEAD,
+    MAX_NAME_WORDS,
     begins_with_given_name,
     given_names,
     is_person_name,
@@ -197,7 +198,7 @@ def similar(a: str, b: str) -> bool:
 # Where the authors are looked for, most trusted first: JSON-LD, <meta>, elements marked as bylines,
 # "By ..." lines of the text, links to author pages, trafilatura's guess. Measured per source on the
 # tuning half: JSON-LD and <meta> are right 85-90% of the time on wcxb-dev, bylines 80%, trafilatura 60%.
-AUTHOR_SOURCES = ("ld", "meta", "dom", "text", "link", "traf")
+AUTHOR_SOURCES = ("ld", "meta", "dom", "text", "link", "traf", "bio")
 # A byline the reader sees may name the site itself ("By Whova" on Whova's blog): that is the page's own
 # credit. From JSON-LD (even typed Person: "USA TODAY" is one on some pages), meta tags or trafilatura's
 # guess, the site's name is a CMS default, not a credit; unless nobody else is named and it begins with a
@@ -250,6 +251,7 @@ def pick_authors(page: Page, tree: etree._Element, sites: list[str], lines: list
         "dom": lambda: [(text, n) for text, n in _dom_bylines(tree) if not (title and similar(text, title))],
         "text": lambda: _text_bylines(lines, title) + _dated_bylines(lines, title),
         "link": lambda: [(text, 2) for text in _author_links(tree)],  # a link's text may be "Log in"
+        "bio": lambda: [(name, 2) for name in _bio_names(lines)],
         "traf": lambda: [(guess, 1)] if (guess := fallback()) and _visible(guess, lines)
                         and not _only_in_comments(tree, guess) and not _piece_of_site(guess, site_keys) else [],
     }
@@ -297,6 +299,41 @@ def _named_host(name: str, url: str | None) -> bool:
     if begins_with_given_name(name) and "".join(keys) in "".join(compact(label) for label in labels):
         return True
     return any(len(key) >= MIN_HOST_NAME_CHARS and key in labels for key in keys)
+
+
+# An author box: the writer's name on a line of its own (a heading, a caption of the photo, perhaps a
+# role line under it: "| Author"), then a sentence about them that begins with the name ("Julia Gralberg is
+# a freelance travel writer ..."), and that speaks of a person: "he" or "she", or the given name alone
+# ("Alban Brooke is the Head of Marketing at Buzzsprout ... He has recorded over 500 episodes"; the given
+# name alone only if the lexicon knows it: "Memorial Park ... Memorial Drive"). Reviews head each product
+# so too ("Liberty Tax" / "Liberty Tax is a tax preparation service ... It also has").
+# BIO_REACH lines from the name to the sentence.
+BIO_REACH = 3
+_BIO_VERB = re.compile(r"\s+(?:is|was|has|had|writes|covers|lives|holds|joined|leads|works)\b")
+_BIO_PERSON = re.compile(r"\b(?:he|she|his|her|him|hers|himself|herself)\b", re.I)
+
+
+def _bio_names(lines: list[str]) -> list[str]:
+    """The names of the page's author boxes.
+
+    >>> _bio_names(["Menu", "Julia Gralberg", "Julia Gralberg is a freelance travel writer. She lives in Hong Kong.",
+    ...             "Liberty Tax", "Liberty Tax is a tax preparation service. It has offices."])
+    ['Julia Gralberg']
+    """
+    names = []
+    for i, line in enumerate(lines):
+        name = line.strip()
+        if not 2 <= len(name.split()) <= MAX_NAME_WORDS or not is_person_name(name):
+            continue
+        for below in lines[i + 1 : i + 1 + BIO_REACH]:
+            if below.startswith(name) and _BIO_VERB.match(below, len(name)):
+                rest = below[len(name):]
+                given, second = name.split()[:2]
+                if _BIO_PERSON.search(rest) or begins_with_given_name(name) and re.search(
+                        rf"\b{re.escape(given)}\b(?!\s+{re.escape(second)})", rest):
+                    names.append(name)
+                break
+    return unique(names)
 
 
 def _piece_of_site(guess: str, site_keys: set[str]) -> bool:
