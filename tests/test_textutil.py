@@ -2,7 +2,7 @@
 
 import sys
 
-from newsclean.textutil import LOWER_CHANGES_WORDS, UNSPACED, WORD, words
+from newsclean.textutil import LOWER_CHANGES_WORDS, MARKED_WORD, PLAIN_WORD, UNSPACED, count_words, word_pattern, words
 
 
 def test_lower_casing_keeps_every_other_character_in_its_class():
@@ -11,10 +11,18 @@ def test_lower_casing_keeps_every_other_character_in_its_class():
         if 0xD800 <= code <= 0xDFFF or char in LOWER_CHANGES_WORDS:
             continue
         low = char.lower()
-        assert len(low) == 1 and bool(WORD.fullmatch(char)) == bool(WORD.fullmatch(low)), hex(code)
+        assert len(low) == 1 and bool(PLAIN_WORD.fullmatch(char)) == bool(PLAIN_WORD.fullmatch(low)), hex(code)
+        assert bool(MARKED_WORD.fullmatch("a" + char)) == bool(MARKED_WORD.fullmatch("a" + low)), hex(code)
 
 
 def test_words_as_lower_casing_each_word():
-    for text in ("Ünïcode WÖRTER, und Straße", "ΟΔΟΣ.ΑΘΗΝΑ ΣΑΣ", "İstanbul'da BÜYÜK", "東京で会談 Tokyo ÉTÉ"):
+    for text in ("Ünïcode WÖRTER, und Straße", "ΟΔΟΣ.ΑΘΗΝΑ ΣΑΣ", "İstanbul'da BÜYÜK", "東京で会談 Tokyo ÉTÉ",
+                 "मुंबई में भारी बारिश Mumbai"):
         spaced = UNSPACED.sub(lambda m: f" {m.group(0)} ", text)
-        assert words(text) == [w.lower() for w in WORD.findall(spaced)]
+        assert words(text) == [w.lower() for w in word_pattern(spaced).findall(spaced)]
+
+
+def test_indic_words_keep_their_vowel_signs():
+    # the vowel signs and the virama of Devanagari, Bengali and Tamil are combining marks, not breaks
+    assert words("भारत समाचार टाइम्स") == ["भारत", "समाचार", "टाइम्स"]
+    assert count_words("বাংলাদেশের রাজধানী ঢাকা") == 3 and count_words("தமிழ் நாடு") == 2

@@ -10,7 +10,32 @@ import unicodedata
 UNSPACED = re.compile(
     r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]"
 )
-WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def _mark_class() -> str:
+    """A character class of every combining mark (Unicode categories Mn, Mc, Me), as ranges."""
+    marks = [c for c in range(0x300, 0x110000) if unicodedata.category(chr(c)).startswith("M")]
+    ranges, start = [], marks[0]
+    for before, code in zip(marks, marks[1:] + [-1], strict=True):
+        if code != before + 1:
+            ranges.append(f"\\U{start:08x}" + (f"-\\U{before:08x}" if before != start else ""))
+            start = code
+    return "[" + "".join(ranges) + "]"
+
+
+# A word: letters and digits, and the combining marks written on them. Indic vowel signs are marks
+# (Devanagari "भारत" is भ, ा, र, त): without them a Hindi word fell into pieces, which inflated word
+# counts and matched no stoplist. The class of marks is slow to test, so a text is searched for a mark
+# first (ASCII text never is) and split by the plain pattern when it holds none.
+_MARKS = _mark_class()
+PLAIN_WORD = re.compile(r"[^\W_]+")
+MARKED_WORD = re.compile(rf"[^\W_]+(?:{_MARKS}+[^\W_]*)*")
+_MARK = re.compile(_MARKS)
+
+
+def word_pattern(text: str) -> re.Pattern[str]:
+    """The pattern that splits ``text`` into words: MARKED_WORD if it holds a combining mark."""
+    return PLAIN_WORD if text.isascii() or not _MARK.search(text) else MARKED_WORD
 # What ends a sentence, in every script: Latin's and CJK's stops, and the danda of Hindi, Bengali and
 # other Indic scripts (।, ॥), the Urdu full stop (۔), the Arabic question mark (؟), the Burmese (။),
 # Ethiopic (።) and Armenian (։) full stops.
@@ -26,13 +51,14 @@ def count_words(text: str) -> int:
 
     >>> count_words("Blinken met Lavrov in Stockholm.")
     5
-    >>> count_words("東京で会談した")
-    3
+    >>> count_words("東京で会談した"), count_words("मुंबई में भारी बारिश")
+    (3, 4)
     """
+    word = word_pattern(text)
     if not UNSPACED.search(text):  # the common case, without the substitution
-        return len(WORD.findall(text))
+        return len(word.findall(text))
     unspaced = len(UNSPACED.findall(text))
-    spaced = len(WORD.findall(UNSPACED.sub(" ", text)))
+    spaced = len(word.findall(UNSPACED.sub(" ", text)))
     return spaced + unspaced // CHARS_PER_UNSPACED_WORD
 
 
@@ -45,12 +71,13 @@ LOWER_CHANGES_WORDS = ("\u0130", "\u03a3")
 def words(text: str) -> list[str]:
     """Lower-cased words of ``text`` (unspaced scripts split per character)."""
     if text.isascii():  # lower-casing ASCII changes no character class: one pass
-        return WORD.findall(text.lower())
+        return PLAIN_WORD.findall(text.lower())
     if UNSPACED.search(text):
         text = UNSPACED.sub(r" \g<0> ", text)
+    word = word_pattern(text)
     if any(c in text for c in LOWER_CHANGES_WORDS):
-        return [w.lower() for w in WORD.findall(text)]
-    return WORD.findall(text.lower())
+        return [w.lower() for w in word.findall(text)]
+    return word.findall(text.lower())
 
 
 def has_any(text: str, parts: str | tuple[str, ...]) -> bool:

@@ -31,11 +31,23 @@ REPEAT_MAX_WORDS = 40
 TERMINAL = tuple(SENTENCE_STOPS + "»\"”’)」』;:")
 # Invisible direction marks that right-to-left text often ends with, after its full stop.
 BIDI_MARKS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+# "22 minutes ago" in other languages: a feed item's time stamp ("vor 5 Minuten", "2 часа назад",
+# "22 मिनट पहले", "3小时前", "5분 전").
+RELATIVE_TIME = (
+    r"vor\s+\d+\s+(?:minuten|stunden|tagen|wochen)|il\s+y\s+a\s+\d+\s+(?:minutes?|heures?|jours?)|"
+    r"(?:hace|há)\s+\d+\s+(?:minutos?|horas?|días?|dias?)|\d+\s+(?:minuti|ore|giorni)\s+fa|"
+    r"\d+\s+(?:minuten|uur|dagen)\s+geleden|\d+\s+(?:minut[ay]?|godzin[ya]?|dni)\s+temu|"
+    r"\d+\s+(?:минут[уы]?|час(?:а|ов)?|дн(?:я|ей)|день)\s+назад|\d+\s+(?:хвилин[иу]?|годин[иу]?|днів|дні)\s+тому|"
+    r"πριν\s+(?:από\s+)?\d+\s+(?:λεπτά|ώρες|ώρα|μέρες|ημέρες)|\d+\s+(?:मिनट|घंटा|घंटे|दिन)\s+पहले|"
+    r"\d+\s*(?:分钟|分鐘|小时|小時|天|分|時間|日)前|\d+\s*(?:분|시간|일)\s*전|"
+    r"(?:منذ|قبل)\s+\d+\s+(?:دقائق|دقيقة|ساعات|ساعة|أيام|يوم)|\d+\s+(?:dakika|saat|gün)\s+önce|"
+    r"\d+\s+(?:phút|giờ|ngày)\s+trước"
+)
 _DATE_TIME_ONLY = re.compile(
     r"^\W*(?:(?:\d{1,4}[./\-]\d{1,2}[./\-]\d{1,4}|\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|"
     r"[^\W\d_]{3,10}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+[^\W\d_]{3,10}\.?\s+\d{4}|\d{4}|"
     r"(?:updated|published|posted)|\d+\s+(?:min|mins|minutes?|hours?|hrs?|days?|weeks?)\s+ago|"
-    r"yesterday|today|\d+\s*(?:min|mins)\s+read|at|um|à|o|в)[\s,|·•\-–—]*)+\W*$",
+    r"yesterday|today|\d+\s*(?:min|mins)\s+read|at|um|à|o|в|" + RELATIVE_TIME + r")[\s,|·•\-–—]*)+\W*$",
     re.I,
 )
 _COUNTER = re.compile(

@@ -189,14 +189,14 @@ POINTER_PREFIXES: tuple[str, ...] = (
     "lea también", "lee también", "ver también", "leggi anche", "leggi pure", "vedi anche", "leia também",
     "leia mais", "veja também", "читайте также", "читайте також", "читайте тоже", "смотрите также",
     "дивіться також", "по теме", "czytaj także", "czytaj też", "przeczytaj też", "zobacz też",
-    "zobacz także", "διαβάστε επίσης", "διαβάστε ακόμη", "関連記事", "あわせて読みたい", "相关阅读",
+    "zobacz także", "διαβάστε επίσης", "διαβάστε ακόμη", "διαβαστε επισης", "διαβαστε ακομη", "関連記事", "あわせて読みたい", "相关阅读",
     "延伸阅读", "阅读更多", "相关新闻", "관련기사", "관련 기사", "ayrıca okuyun", "ilgili haber", "lees ook",
     "lees meer", "čtěte také", "čítajte aj", "olvassa el", "citește și", "läs också", "læs også", "les også",
     "lue myös", "pročitajte još", "pročitajte i", "прочетете още", "lasiet arī", "taip pat skaitykite", "loe ka",
     "baca juga", "xem thêm", "اقرأ أيضا", "اقرأ أيضاً", "קראו עוד", "بیشتر بخوانید", "यह भी पढ़ें", "อ่านเพิ่มเติม",
 )
 # The pointer prefix must be followed by one of these (or be the whole line) to count.
-POINTER_SEPARATORS = ":：-–—|>»›"
+POINTER_SEPARATORS = ":：-–—|>»›]】"
 
 
 @lru_cache(maxsize=1)

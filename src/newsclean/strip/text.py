@@ -68,14 +68,20 @@ TITLE_MIN_WORDS, TITLE_MAX_WORDS = 2, 30
 
 LINK_LIST_REASON = "link-list"  # the reference list lynx -dump puts after the page, its <link> list above
 _DATED_HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2}|unknown)(?:\s+(.+?))?\s*$")
+# Photo credits of the scripts whose words the pattern's \b cannot bound (Devanagari ends words with a
+# vowel sign) or that write no spaces: "(फोटो: पीटीआई)", "本报记者 张磊 摄", "（写真：共同）", "사진=연합뉴스",
+# "图/新华社", "(من المصدر)".
+_CAPTION_CUE_UNSPACED = (r"(?:फोटो|तस्वीर)\s*:|\s[摄攝]\s*[）)]?\s*$|[（(]?(?:写真|照片|图片|圖片|图源|圖源)\s*[：:/]|"
+                         r"^图\s*[/／]|사진\s*[=:ⓒ]|\(من المصدر\)")
 _MONTH_DATE = re.compile(
     r"\b(?:\d{1,2}(?:st|nd|rd|th)?\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4}|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
     r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}年\d{1,2}月\d{1,2}日|\d{4}\.\s?\d{1,2}\.\s?\d{1,2})",
     re.I)
 _CAPTION_CUE = re.compile(
     r"\((?:L|R|C|left|right|center|centre|top|bottom)\)|\b(?:photo|photograph|image|picture|illustration|"
-    r"foto|bild|фото|світлина|φωτο\w*|zdjęcie|credit|pictured)\b\s*(?::|by\b|courtesy)|"
-    r"^(?:photo|image|foto|фото|bild)\s*[:|]",
+    r"foto|bild|фото|снимка|фотография|світлина|φωτο\w*|zdjęcie|credit|pictured|صورة|تصوير)\b"
+    r"(?:\s+[^\W\d_]+)?\s*(?::|by\b|courtesy)|"
+    r"^(?:photo|image|foto|фото|bild|снимка)\s*[:|]|" + _CAPTION_CUE_UNSPACED,
     re.I)
 # Agency credits end a caption: searched in the last characters only (anchoring a long alternation
 # at the end of a long line is slow).
@@ -85,7 +91,7 @@ CREDIT_TAIL_CHARS = 40
 # What an ASCII line (lower-cased) must hold for each pattern to match it: a "(" or one of the cue
 # words, one of the agencies. Lines without are not searched (the patterns scan the whole line; ASCII
 # text is matched case-blind exactly as its lower-case form is).
-_CAPTION_CUE_WORDS = ("(", "photo", "image", "picture", "illustration", "foto", "bild", "credit")
+_CAPTION_CUE_WORDS = ("(", "photo", "image", "picture", "illustration", "foto", "bild", "credit")  # (ASCII lines)
 _CREDIT_WORDS = ("getty images", "shutterstock", "afp", "reuters", "associated press", "ap photo", "epa", "dpa",
                  "istock")
 
@@ -278,6 +284,7 @@ def _strip_lines(text: str, lines: list[str], blank_before: list[bool], runon: b
                                                    ev.comments)
     if "title" in found and not any(role is Role.TITLE for role, _ in roles):
         hints["title"] = found["title"]  # a headline that stays in the body
+    _drop_pointed_headlines(ev.feats, roles)
     if keep is not None:
         _name_comment_section(ev.comments, keep, roles)
     if runon:
@@ -292,6 +299,32 @@ def _strip_lines(text: str, lines: list[str], blank_before: list[bool], runon: b
         _drop_links(ev.feats, roles, cues)
     out = tuple(Line(f.text, role, reason) for f, (role, reason) in zip(ev.feats, roles, strict=True))
     return Stripped(out, hints)
+
+
+# "Read also:" alone on its line points at the headlines below it (up to POINTED_LINES of them, each a
+# line of at most POINTED_MAX_WORDS that does not end as a sentence; their time stamps may stand
+# between them): "Читайте также:" / "Канатную дорогу через Волгу закроют на ремонт", "相关阅读" / "· 中国商飞：
+# C919今年计划交付量有望翻番". A label is a pointer of at most POINTER_LABEL_MAX_WORDS words.
+POINTED_LINES, POINTED_MAX_WORDS, POINTER_LABEL_MAX_WORDS = 3, 25, 4
+# (removed lines say why as pointers too, unless a rule of their own removed them)
+_SPAN_REASONS = frozenset({"", "before-article", "after-article", "model:boilerplate"})
+
+
+def _drop_pointed_headlines(feats: list[LineFeatures], roles: list[tuple[Role, str]]) -> None:
+    for i, f in enumerate(feats):
+        if not f.pointer or f.words > POINTER_LABEL_MAX_WORDS:
+            continue
+        pointed = 0
+        for j in range(i + 1, len(feats)):
+            g = feats[j]
+            if g.date_time:
+                continue
+            if pointed == POINTED_LINES or g.terminal or g.words > POINTED_MAX_WORDS or g.pointer:
+                break
+            role, reason = roles[j]
+            if role.kept or (role is Role.REMOVED and reason in _SPAN_REASONS):
+                roles[j] = (Role.REMOVED, "pointer:read-also")
+            pointed += 1
 
 
 # A markdown page's one level-1 heading is its headline (where the page has exactly one: on the first

@@ -1,0 +1,61 @@
+"""Chrome in other scripts: time stamps, photo credits and "read also" lists as Russian, Greek, Chinese,
+Korean, Arabic and Hindi pages write them."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsclean
+from newsclean.strip import features
+from newsclean.strip.text import is_caption
+
+
+@pytest.mark.parametrize("line", ["22 मिनट पहले", "2 часа назад", "3小时前", "5분 전", "vor 5 Minuten",
+                                  "πριν από 2 ώρες", "منذ 5 دقائق", "12 phút trước"])
+def test_relative_time_stamps_are_date_lines(line: str) -> None:
+    assert features.compute_features([line], [True])[0][0].date_time
+
+
+@pytest.mark.parametrize("line", [
+    "Горските служители прекопават ивица над селото. Снимка: БГНЕС",
+    "Το λιμάνι του Πειραιά με δεμένα πλοία. (Φωτογραφία αρχείου: ΑΠΕ-ΜΠΕ)",
+    "मुंबई के अंधेरी सबवे में भरा पानी। (फोटो: पीटीआई)",
+    "8月14日，乘客在上海虹桥国际机场登上C919飞机。 本报记者 张磊 摄",
+    "서울 지하철 2호선 열차가 승강장에 들어오고 있다. 사진=연합뉴스",
+    "تصور لإحدى محطات الخط الأزرق (من المصدر)",
+])
+def test_photo_credits_in_other_scripts(line: str) -> None:
+    assert is_caption(line)
+
+
+@pytest.mark.parametrize("line", ["他们拍摄了一部关于这座城市的电影。", "Der Bildband zeigt Berlin.",
+                                  "The photo shows a man on a bridge."])
+def test_sentences_are_no_credits(line: str) -> None:
+    assert not is_caption(line)
+
+
+RU = [
+    "Администрация Нижегородской области объявила, что с декабря между Нижним Новгородом и Бором будут "
+    "ходить суда на воздушной подушке, которые смогут пересекать Волгу и по льду, и по открытой воде.",
+    "Сейчас жители Бора добираются до областного центра по мосту или по канатной дороге, которая зимой "
+    "часто останавливается из-за сильного ветра и обледенения.",
+    "Закупка судов обойдётся областному бюджету примерно в 640 миллионов рублей, сообщили в министерстве "
+    "транспорта региона.",
+    "Стоимость проезда пока не определена. В министерстве рассчитывают, что она будет сопоставима с ценой "
+    "билета на канатную дорогу.",
+]
+
+
+def test_headlines_under_a_read_also_label_are_removed_with_it() -> None:
+    page = ["Главная", "Новости", "Общество", "Через Волгу пустят суда на воздушной подушке", "12 ноября 2024, 09:30",
+            *RU[:2], "Читайте также:", "Канатную дорогу через Волгу закроют на плановый ремонт в апреле",
+            *RU[2:], "Подписывайтесь на наш канал в Telegram", "© 2024 НН.ру"]
+    doc = newsclean.clean("\n".join(page))
+    assert doc.text.split("\n\n") == RU
+    reasons = {ln.text: ln.reason for ln in doc.lines}
+    assert reasons["Канатную дорогу через Волгу закроют на плановый ремонт в апреле"] == "pointer:read-also"
+
+
+def test_a_bracketed_korean_read_also_label() -> None:
+    line = "[관련기사] 제주 감귤 열과 피해 역대 최대…농가 \"재해 인정해야\""
+    assert features.compute_features([line], [True])[0][0].pointer
