@@ -59,3 +59,16 @@ def test_headlines_under_a_read_also_label_are_removed_with_it() -> None:
 def test_a_bracketed_korean_read_also_label() -> None:
     line = "[관련기사] 제주 감귤 열과 피해 역대 최대…농가 \"재해 인정해야\""
     assert features.compute_features([line], [True])[0][0].pointer
+
+
+@pytest.mark.parametrize("credit, author", [
+    ("〔記者蔡佳玲／高雄報導〕", "蔡佳玲"),
+    ("作者：记者 林晓雯 通讯员 郑浩", "林晓雯"),
+    ("김민준 기자", "김민준"),
+])
+def test_chinese_and_korean_reporter_credits_name_the_author(credit: str, author: str) -> None:
+    body = ["颱風山陀兒持續緩慢向台灣西南部接近，中央氣象署預估颱風中心明日將在高雄至屏東一帶登陸，市府已宣布停班停課。",
+            "氣象署表示，颱風結構完整，移動速度緩慢，預計將帶來長時間的強風豪雨，山區累積雨量可能超過一千毫米。",
+            "高雄市政府災害應變中心已提升為一級開設，並在沿海地區預先撤離居民，共安置約一千二百人。"]
+    page = ["首頁", "社會", "生活", "颱風山陀兒逼近 高屏明天停班停課", "2024/10/02 19:45", credit, *body, "延伸閱讀", "© 2024 南方新聞"]
+    assert newsclean.clean("\n".join(page)).authors == [author]

@@ -447,6 +447,8 @@ def parse_byline(line: str, us_order: bool = False) -> tuple[list[str], str | No
     ['Erika Muster']
     >>> parse_byline("The Daily Planet 02/10/2020 Lois Lane")[:2]
     (['Lois Lane'], '2020-10-02')
+    >>> [parse_byline(b)[0] for b in ("作者：记者 林晓雯 通讯员 郑浩", "〔記者蔡佳玲／高雄報導〕", "기자 강서연 기자")]
+    [['林晓雯'], ['蔡佳玲'], ['강서연']]
     """
     names, when, minutes = _parse_byline(line, us_order)
     return list(names), when, minutes
@@ -457,6 +459,14 @@ def parse_byline(line: str, us_order: bool = False) -> tuple[list[str], str | No
 BYLINE_CACHE_SIZE = 4096
 
 
+# Chinese and Korean credit a reporter by a word before or after the name, without "by": "记者 林晓雯",
+# "〔記者蔡佳玲／高雄報導〕", "作者：记者 林晓雯 通讯员 郑浩" (the first named), "강서연 기자". A Han name is
+# two to four characters and must end where a separator, a space or the line does.
+EAST_ASIAN_REPORTER = re.compile(
+    r"(?:(?:记者|記者|作者|撰文|文(?=\s*[／/])|特派记者|特派記者)\s*[：:／/]?\s*)+"
+    r"([\u4e00-\u9fff]{2,4})(?=$|[\s／/，,、）)〕】|]|通讯员|通訊員)|([가-힣]{2,4})\s*(?:기자|특파원|선임기자)\b")
+
+
 @lru_cache(maxsize=BYLINE_CACHE_SIZE)
 def _parse_byline(line: str, us_order: bool) -> tuple[tuple[str, ...], str | None, int | None]:
     found = find_date(line)
@@ -464,6 +474,8 @@ def _parse_byline(line: str, us_order: bool) -> tuple[tuple[str, ...], str | Non
     before, after = (line[: found[1].start()], line[found[1].end():]) if found else (line, "")
     minutes_match = _READING_TIME.search(after if found else line)
     minutes = int(minutes_match.group(1)) if minutes_match else None
+    if not line.isascii() and (reporter := EAST_ASIAN_REPORTER.search(line)):
+        return (reporter.group(1) or reporter.group(2),), when, minutes
     if minutes_match and not found:
         before = line[: minutes_match.start()]
     # "Veröffentlicht am 15/07/2014 von Guido Beyss", "October 11, 2023 by Autumn Huerter":

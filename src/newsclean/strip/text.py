@@ -23,7 +23,7 @@ import numpy as np
 from ..bylines import BYLINE_LEAD, GLUED_LEAD, begins_with_given_name
 from ..dates import find_date, to_iso
 from ..errors import TooLargeError
-from ..metadata import BY_INSIDE, parse_byline
+from ..metadata import BY_INSIDE, EAST_ASIAN_REPORTER, parse_byline
 from ..models import Line, Role
 from ..sitelines import REASON as SITE_REASON
 from ..sitelines import line_key, site_hits
@@ -71,7 +71,8 @@ _DATED_HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2}|unknown)(?:\s+(.+?))?
 # Photo credits of the scripts whose words the pattern's \b cannot bound (Devanagari ends words with a
 # vowel sign) or that write no spaces: "(फोटो: पीटीआई)", "本报记者 张磊 摄", "（写真：共同）", "사진=연합뉴스",
 # "图/新华社", "(من المصدر)".
-_CAPTION_CUE_UNSPACED = (r"(?:फोटो|तस्वीर)\s*:|\s[摄攝]\s*[）)]?\s*$|[（(]?(?:写真|照片|图片|圖片|图源|圖源)\s*[：:/]|"
+_CAPTION_CUE_UNSPACED = (r"(?:फोटो|तस्वीर)\s*:|\s[摄攝]\s*[）)]?\s*$|(?:记者|記者)\s*[\u4e00-\u9fff]{2,4}\s*[摄攝]|"
+                         r"[（(]?(?:写真|照片|图片|圖片|图源|圖源)\s*[：:/]|"
                          r"^图\s*[/／]|사진\s*[=:ⓒ]|\(من المصدر\)")
 _MONTH_DATE = re.compile(
     r"\b(?:\d{1,2}(?:st|nd|rd|th)?\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4}|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
@@ -1120,7 +1121,7 @@ def _pick_author(feats: list[LineFeatures], verdicts: list[Verdict], probs: np.n
     """The line most likely to hold the article's authors, among short lines that name people."""
     for i in np.argsort(-probs, kind="stable").tolist():
         if probs[i] < AUTHOR_MIN_SCORE:
-            return None
+            break
         f = feats[i]
         if f.words > BYLINE_MAX_WORDS or f.pointer or roles[i][0] is Role.TITLE or verdicts[i].reason == "url":
             continue
@@ -1134,6 +1135,18 @@ def _pick_author(feats: list[LineFeatures], verdicts: list[Verdict], probs: np.n
         names = parse_byline(f.text)[0]
         if names and (lead or any(map(begins_with_given_name, names)) or (
                 probs[i] >= AUTHOR_SURE and abs(i - top) <= AUTHOR_SURE_REACH and not _common_words(names, feats))):
+            return i
+    return _reporter_line(feats, roles, top)
+
+
+def _reporter_line(feats: list[LineFeatures], roles: list[tuple[Role, str]], top: int) -> int | None:
+    """A Chinese or Korean reporter's credit near the headline ("〔記者蔡佳玲／高雄報導〕", "김민준 기자"), which
+    the author head, trained on pages in other languages, does not see: the first such short line out
+    of the body within AUTHOR_SURE_REACH lines of the headline that is no photo credit."""
+    for i in range(max(0, top - AUTHOR_SURE_REACH), min(len(feats), top + AUTHOR_SURE_REACH + 1)):
+        f = feats[i]
+        if f.words <= BYLINE_MAX_WORDS and not roles[i][0].kept and not f.text.isascii() \
+                and EAST_ASIAN_REPORTER.search(f.text) and not is_caption(f.text):
             return i
     return None
 
