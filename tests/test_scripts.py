@@ -67,8 +67,21 @@ def test_a_bracketed_korean_read_also_label() -> None:
     ("김민준 기자", "김민준"),
 ])
 def test_chinese_and_korean_reporter_credits_name_the_author(credit: str, author: str) -> None:
-    body = ["颱風山陀兒持續緩慢向台灣西南部接近，中央氣象署預估颱風中心明日將在高雄至屏東一帶登陸，市府已宣布停班停課。",
-            "氣象署表示，颱風結構完整，移動速度緩慢，預計將帶來長時間的強風豪雨，山區累積雨量可能超過一千毫米。",
-            "高雄市政府災害應變中心已提升為一級開設，並在沿海地區預先撤離居民，共安置約一千二百人。"]
-    page = ["首頁", "社會", "生活", "颱風山陀兒逼近 高屏明天停班停課", "2024/10/02 19:45", credit, *body, "延伸閱讀", "© 2024 南方新聞"]
+    body = ["颱風山陀兒持續緩慢向台灣西南部接近，中央氣象署預估颱風中心明日"
+            "將在高雄至屏東一帶登陸，市府已宣布停班停課。",
+            "氣象署表示，颱風結構完整，移動速度緩慢，預計將帶來長時間的強風豪雨，"
+            "山區累積雨量可能超過一千毫米。",
+            "高雄市政府災害應變中心已提升為一級開設，並在沿海地區預先撤離居民，"
+            "共安置約一千二百人。"]
+    page = ["首頁", "社會", "生活", "颱風山陀兒逼近 高屏明天停班停課", "2024/10/02 19:45", credit, *body,
+            "延伸閱讀", "© 2024 南方新聞"]
     assert newsclean.clean("\n".join(page)).authors == [author]
+
+
+def test_names_in_scripts_without_capitals_and_their_months() -> None:
+    from newsclean.dates import find_date
+    from newsclean.metadata import parse_byline
+
+    assert parse_byline("Written by: राहुल देशमुख | Edited By: प्रिया शर्मा")[0] == ["राहुल देशमुख"]
+    assert find_date("نشر في: 19 يونيو 2024 - 09:15")[0] == "2024-06-19"
+    assert find_date("08 जुलाई 2024")[0] == "2024-07-08" and find_date("24 юли 2024 г.")[0] == "2024-07-24"

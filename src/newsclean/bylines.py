@@ -274,8 +274,9 @@ def is_person_name(name: str) -> bool:
         return False
     if len(words) == 1:
         return not (name.lower() in MONTH_BY_NAME or name.lower() in WEEKDAYS) and len(name) > 1
-    # every word of a several-word name is capitalised, but for particles ("van der", "de")
-    return all(w[0].isupper() or w.lower() in NAME_PARTICLES or not w[0].isalpha() for w in words)
+    # every word of a several-word name is capitalised, but for particles ("van der", "de"), in the
+    # scripts that have capitals (Devanagari, Arabic and Han have none: "राहुल देशमुख")
+    return all(not w[0].islower() or w.lower() in NAME_PARTICLES for w in words)
 
 
 def begins_with_given_name(name: str) -> bool:
