@@ -70,6 +70,11 @@ bench-unseen: setup
 		(apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y w3m lynx) >/dev/null; fi
 	$(BIN)/python -m bench.unseen
 
+# Red-team probes (bench/probes.py): text dumps in scripts the bench barely has, with gold bodies.
+.PHONY: bench-probes
+bench-probes: setup
+	$(BIN)/python -m bench.probes
+
 # Coverage-guided fuzzing of newsclean.clean with atheris (a command, not a test): FUZZ_SECONDS of it,
 # the corpus kept in fuzz/corpus/ (seeded from samples/), any crashing input written to fuzz/crashes/.
 FUZZ_SECONDS ?= 300

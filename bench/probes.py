@@ -1,0 +1,51 @@
+"""Red-team probes: text dumps in scripts the bench barely has, with their gold bodies.
+
+    python -m bench.probes [--dir bench/probes]
+
+Each ``probe_NN.txt`` is a news page as a reader copies it (menus, "read also" lines, captions, most-read
+lists, footers), written for this project in the fifteenth session by a helper that had not read the
+code: Russian, Bulgarian, Greek, Chinese (simplified and traditional), Japanese, Korean, Arabic, Hindi and
+Vietnamese, as `get_text("\\n")`, browser copies, glued menus and a lynx dump. ``probe_NN.gold.txt`` holds
+the article's body paragraphs (no title, byline, date, captions or "read also" lines). Scored like
+``bench.unseen`` (character trigrams, whitespace removed), beside keeping every line. The fixes of that
+session were made after reading newsclean's output on them: they are checked fixes, not unseen pages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+from pathlib import Path
+
+import newsclean
+from newsclean.errors import NewscleanError
+
+from .unseen import score
+
+HERE = Path(__file__).resolve().parent / "probes"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--dir", type=Path, default=HERE)
+    args = ap.parse_args()
+    rows = []
+    for dump in sorted(args.dir.glob("probe_[0-9][0-9].txt")):
+        raw = dump.read_text(encoding="utf-8")
+        gold = dump.with_name(dump.stem + ".gold.txt").read_text(encoding="utf-8")
+        try:
+            doc = newsclean.clean(raw, kind="text")
+            got, meta = doc.text, f"title={doc.title!r} authors={list(doc.authors)!r} date={doc.date!r}"
+        except NewscleanError as error:
+            got, meta = "", f"error: {error}"
+        rows.append((dump.stem, score(gold, got), score(gold, raw)[2], meta))
+    print(f"{'probe':<10}{'P':>7}{'R':>7}{'F1':>7}{'keep all':>10}  metadata")
+    for name, (p, r, f1), keep_all, meta in rows:
+        print(f"{name:<10}{p:7.3f}{r:7.3f}{f1:7.3f}{keep_all:10.3f}  {meta}")
+    if rows:
+        means = [statistics.mean(row[1][k] for row in rows) for k in range(3)]
+        print(f"{'mean':<10}{means[0]:7.3f}{means[1]:7.3f}{means[2]:7.3f}{statistics.mean(r[2] for r in rows):10.3f}")
+
+
+if __name__ == "__main__":
+    main()
