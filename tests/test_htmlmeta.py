@@ -223,10 +223,21 @@ def test_site_named_author_whose_name_is_the_sites_address(url: str, authors: tu
     ("<h3>Alban Brooke</h3><p>Alban Brooke is the Head of Marketing at Buzzsprout. He has hosted 500 episodes.</p>",
      ("Alban Brooke",)),
     ("<h3>Liberty Tax</h3><p>Liberty Tax is a tax preparation service. It also has offices.</p>", ()),
+    ("<p>Tim Green <em>Systems Theorist</em></p><p>Tim explores how people and machines think. He writes weekly.</p>",
+     ("Tim Green",)),
 ])
 def test_an_author_box_names_the_author_when_nothing_else_does(box: str, authors: tuple[str, ...]) -> None:
     body = f"<h1>Podcast gear for beginners</h1><p>A good microphone matters more than anything.</p>{box}"
     assert meta("", body).authors == authors
+
+
+def test_an_author_box_far_below_the_name_and_not_the_person_the_headline_names() -> None:
+    bio = "<p>Julia Gralberg is a freelance travel writer. She lives in Hong Kong.</p>"
+    body = "<p>Julia Gralberg</p><h1>Hotel travel hacks</h1>" + "<p>Pack light and book early.</p>" * 5 + bio
+    assert meta("", body).authors == ("Julia Gralberg",)
+    profile = ("<h1>Taylor Swift breaks a record</h1><h2>Taylor Swift</h2>"
+               "<p>Taylor Swift is a singer. She has sold a lot.</p>")
+    assert meta("", profile).authors == ()
 
 
 def test_browse_menu_is_no_byline() -> None:

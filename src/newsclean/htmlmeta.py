@@ -23,7 +23,6 @@ from .bylines import (
     BYLINE_END,
     BYLINE_LEAD,
     GLUED_LEAD,
-    MAX_NAME_WORDS,
     begins_with_given_name,
     given_names,
     is_person_name,
@@ -251,7 +250,8 @@ def pick_authors(page: Page, tree: etree._Element, sites: list[str], lines: list
         "dom": lambda: [(text, n) for text, n in _dom_bylines(tree) if not (title and similar(text, title))],
         "text": lambda: _text_bylines(lines, title) + _dated_bylines(lines, title),
         "link": lambda: [(text, 2) for text in _author_links(tree)],  # a link's text may be "Log in"
-        "bio": lambda: [(name, 2) for name in _bio_names(lines)],
+        # (not a person the headline names: an article about them may open so, "Taylor Swift is ...")
+        "bio": lambda: [(name, 2) for name in _bio_names(lines) if not (title and norm(name) in norm(title))],
         "traf": lambda: [(guess, 1)] if (guess := fallback()) and _visible(guess, lines)
                         and not _only_in_comments(tree, guess) and not _piece_of_site(guess, site_keys) else [],
     }
@@ -309,31 +309,65 @@ def _named_host(name: str, url: str | None) -> bool:
 # so too ("Liberty Tax" / "Liberty Tax is a tax preparation service ... It also has").
 # BIO_REACH lines from the name to the sentence.
 BIO_REACH = 3
-_BIO_VERB = re.compile(r"\s+(?:is|was|has|had|writes|covers|lives|holds|joined|leads|works)\b")
+_BIO_VERB = re.compile(r"\s+(?:is|was|has|had|writes|covers|lives|holds|joined|leads|works|explores|specializes|"
+                       r"specialises|founded|teaches|studied|graduated|loves|enjoys|helps|serves|brings|began|started)\b")
 _BIO_PERSON = re.compile(r"\b(?:he|she|his|her|him|hers|himself|herself)\b", re.I)
 
 
 def _bio_names(lines: list[str]) -> list[str]:
-    """The names of the page's author boxes.
+    """The names of the page's author boxes: a line that is the name (or begins with it, before a colon
+    or a role: "Tim Green UK-based Systems Theorist"), and at most BIO_REACH lines below it (or on it,
+    after the colon) a sentence about that person that begins with the name or its given name alone
+    ("Bence is a software developer ... He has"); or the name alone on a line anywhere on the page and
+    such a sentence that begins with the whole name.
 
     >>> _bio_names(["Menu", "Julia Gralberg", "Julia Gralberg is a freelance travel writer. She lives in Hong Kong.",
     ...             "Liberty Tax", "Liberty Tax is a tax preparation service. It has offices."])
     ['Julia Gralberg']
+    >>> _bio_names(["Tim Green UK-based Systems Theorist", "Tim explores the intersections of AI. He writes."])
+    ['Tim Green']
     """
+    alone = {line.strip() for line in lines}
     names = []
     for i, line in enumerate(lines):
-        name = line.strip()
-        if not 2 <= len(name.split()) <= MAX_NAME_WORDS or not is_person_name(name):
-            continue
-        for below in lines[i + 1 : i + 1 + BIO_REACH]:
-            if below.startswith(name) and _BIO_VERB.match(below, len(name)):
-                rest = below[len(name):]
-                given, second = name.split()[:2]
-                if _BIO_PERSON.search(rest) or begins_with_given_name(name) and re.search(
-                        rf"\b{re.escape(given)}\b(?!\s+{re.escape(second)})", rest):
-                    names.append(name)
+        words = line.split()
+        for size in (2, 3):
+            name = " ".join(words[:size])
+            if len(words) < size or not is_person_name(name) or name.isupper() or name.endswith(":"):
+                continue
+            rest = line[len(name):]
+            if rest and not rest.startswith((":", " ")):
+                continue
+            near = ([rest.lstrip(": ")] if rest.startswith(":") else []) + lines[i + 1 : i + 1 + BIO_REACH]
+            if rest.strip() and not rest.startswith(":") and not begins_with_given_name(name):
+                continue  # a role after the name only where the lexicon knows the given name
+            if any(_about(below, name) for below in near):
+                names.append(name)
+                break
+    for line in lines:  # a bio sentence far from the name's own line ("Julia Gralberg" heads the post)
+        words = line.split()
+        for size in (3, 2):
+            name = " ".join(words[:size])
+            if len(words) > size and name in alone and is_person_name(name) and _about(line, name, whole_only=True):
+                names.append(name)
                 break
     return unique(names)
+
+
+def _about(sentence: str, name: str, whole_only: bool = False) -> bool:
+    """Does ``sentence`` begin with ``name`` (or, unless ``whole_only``, its given name alone, if the
+    lexicon knows it) and go on about a person (BIO_VERB, then "he"/"she" or the given name alone)?"""
+    given, second = name.split()[:2]
+    if sentence.startswith(name + " "):
+        rest = sentence[len(name):]
+    elif not whole_only and begins_with_given_name(name) and sentence.startswith(given + " "):
+        rest = sentence[len(given):]
+    else:
+        return False
+    if not _BIO_VERB.match(rest):
+        return False
+    return bool(_BIO_PERSON.search(rest)) or begins_with_given_name(name) and re.search(
+        rf"\b{re.escape(given)}\b(?!\s+{re.escape(second)})", rest) is not None
 
 
 def _piece_of_site(guess: str, site_keys: set[str]) -> bool:
