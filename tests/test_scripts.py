@@ -85,3 +85,11 @@ def test_names_in_scripts_without_capitals_and_their_months() -> None:
     assert parse_byline("Written by: राहुल देशमुख | Edited By: प्रिया शर्मा")[0] == ["राहुल देशमुख"]
     assert find_date("نشر في: 19 يونيو 2024 - 09:15")[0] == "2024-06-19"
     assert find_date("08 जुलाई 2024")[0] == "2024-07-08" and find_date("24 юли 2024 г.")[0] == "2024-07-24"
+
+
+@pytest.mark.parametrize("line", ["수정 2024.06.12 11:47", "更新 2024年6月12日", "最終更新 2024年6月12日",
+                                  "Ενημερώθηκε: 12 Ιουνίου 2024"])
+def test_update_labels_in_korean_japanese_chinese_and_greek(line: str) -> None:
+    from newsclean.dates import labelled_dates
+
+    assert [label for label, _ in labelled_dates(line)] == ["updated"]

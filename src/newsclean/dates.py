@@ -222,7 +222,8 @@ def labelled_publication(text: str) -> str | None:
 # Words that make the date after them a modification date, not the publication date.
 UPDATE_LABEL = re.compile(r"(?:updated|modified|revised|reviewed|aktualisiert|geändert|bearbeitet|mis à jour|"
                           r"modifié|actualizado|actualización|aggiornato|atualizado|zaktualizowano|"
-                          r"обновлено|оновлено)\W*(?:on|am|le|el|il)?\W*$", re.I)
+                          r"обновлено|оновлено|ενημερώθηκε|ενημέρωση|수정|최종\s*수정|更新|更新日|最終更新|修改|"
+                          r"更新时间|更新時間)\W*(?:on|am|le|el|il)?\W*$", re.I)
 # ... and a "published" label right before a date ("Originally published November 9, 2022").
 _PUBLISHED_BEFORE = re.compile(r"(?i:" + "|".join(PUBLISHED_WORDS) + r")\W*(?:on|am|le|el|il)?\W*$")
 
