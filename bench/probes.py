@@ -1,6 +1,7 @@
 """Red-team probes: text dumps in scripts the bench barely has, with their gold bodies.
 
-    python -m bench.probes [--dir bench/probes]
+    python -m bench.probes [--dir bench/probes]          # the first set, tuned on
+    python -m bench.probes --dir bench/probes/second     # the second, not tuned on (yet)
 
 Each ``probe_NN.txt`` is a news page as a reader copies it (menus, "read also" lines, captions, most-read
 lists, footers), written for this project in the fifteenth session by a helper that had not read the
@@ -9,6 +10,10 @@ Vietnamese, as `get_text("\\n")`, browser copies, glued menus and a lynx dump. `
 the article's body paragraphs (no title, byline, date, captions or "read also" lines). Scored like
 ``bench.unseen`` (character trigrams, whitespace removed), beside keeping every line. The fixes of that
 session were made after reading newsclean's output on them: they are checked fixes, not unseen pages.
+``second/`` holds 12 more, written by another helper at that session's end (Ukrainian, Polish, Turkish,
+Brazilian Portuguese, Indonesian, Persian, Hebrew, Thai, Bengali, Japanese, Greek, Serbian; a w3m-like
+wrapped dump and one whose blocks are runs of spaces among them) and scored before any change was made
+after reading them: until a session tunes on them, they measure generalisation.
 """
 
 from __future__ import annotations
