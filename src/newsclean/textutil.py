@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Scripts written without spaces between words: Han, Hiragana, Katakana, Thai, Lao, Myanmar, Khmer.
 # (Hangul is written with spaces and counts like Latin.)
@@ -12,9 +13,15 @@ UNSPACED = re.compile(
 )
 
 
-def _mark_class() -> str:
-    """A character class of every combining mark (Unicode categories Mn, Mc, Me), as ranges."""
-    marks = [c for c in range(0x300, 0x110000) if unicodedata.category(chr(c)).startswith("M")]
+# Where combining marks are: planes 0 and 1 and the variation selectors of plane 14 (planes 2 and 3 hold
+# Han ideographs only, 15 and 16 are for private use). tests/test_textutil.py checks that a scan of all of
+# Unicode finds no other mark.
+MARK_PLANES = (range(0x300, 0x20000), range(0xE0000, 0xE1000))
+
+
+def mark_class(planes: tuple[range, ...] = MARK_PLANES) -> str:
+    """A character class of every combining mark (Unicode categories Mn, Mc, Me) in ``planes``, as ranges."""
+    marks = [c for plane in planes for c in plane if unicodedata.category(chr(c)).startswith("M")]
     ranges, start = [], marks[0]
     for before, code in zip(marks, marks[1:] + [-1], strict=True):
         if code != before + 1:
@@ -25,17 +32,27 @@ def _mark_class() -> str:
 
 # A word: letters and digits, and the combining marks written on them. Indic vowel signs are marks
 # (Devanagari "भारत" is भ, ा, र, त): without them a Hindi word fell into pieces, which inflated word
-# counts and matched no stoplist. The class of marks is slow to test, so a text is searched for a mark
-# first (ASCII text never is) and split by the plain pattern when it holds none.
-_MARKS = _mark_class()
+# counts and matched no stoplist. The class of marks is slow to build (~0.05 s) and to test, so it is
+# built on the first text that holds a mark, and a text is split by the plain pattern unless one of its
+# non-ASCII characters that are no word characters (marks are among them, rare otherwise: "„", "–") is a
+# mark.
 PLAIN_WORD = re.compile(r"[^\W_]+")
-MARKED_WORD = re.compile(rf"[^\W_]+(?:{_MARKS}+[^\W_]*)*")
-_MARK = re.compile(_MARKS)
+_NON_WORD_NON_ASCII = re.compile(r"[^\w\x00-\x7f]")
+
+
+@lru_cache(maxsize=1)
+def marked_word() -> re.Pattern[str]:
+    """The pattern that splits a text holding combining marks into words."""
+    return re.compile(rf"[^\W_]+(?:{mark_class()}+[^\W_]*)*")
 
 
 def word_pattern(text: str) -> re.Pattern[str]:
-    """The pattern that splits ``text`` into words: MARKED_WORD if it holds a combining mark."""
-    return PLAIN_WORD if text.isascii() or not _MARK.search(text) else MARKED_WORD
+    """The pattern that splits ``text`` into words: ``marked_word()`` if it holds a combining mark."""
+    if text.isascii() or not any(unicodedata.category(c)[0] == "M" for c in set(_NON_WORD_NON_ASCII.findall(text))):
+        return PLAIN_WORD
+    return marked_word()
+
+
 # What ends a sentence, in every script: Latin's and CJK's stops, and the danda of Hindi, Bengali and
 # other Indic scripts (।, ॥), the Urdu full stop (۔), the Arabic question mark (؟), the Burmese (။),
 # Ethiopic (።) and Armenian (։) full stops.

@@ -413,9 +413,15 @@ ABOVE_COMMENTS_THRESHOLD = 0.3
 RULE_SPAN_PROSE_KEEP = 0.0
 
 
+def span_scores(probs: np.ndarray, words: np.ndarray, threshold: float) -> list[float]:
+    """Each line's evidence for the article: its words (one more, for wordless lines) times how far
+    its probability is above ``threshold``."""
+    return ((probs - threshold) * (words + 1)).tolist()
+
+
 def decode(probs: np.ndarray, ev: Evidence) -> tuple[tuple[int, int] | None, list[bool]]:
     words = np.array([f.words for f in ev.feats], dtype=float)
-    scores = ((probs - SPAN_THRESHOLD) * (words + 1)).tolist()
+    scores = span_scores(probs, words, SPAN_THRESHOLD)
     # sentences with an everyday chrome word between two likely lines neither end the article nor hold it
     for run in weak_chrome_runs(ev.feats, ev.verdicts, (probs >= SPAN_THRESHOLD).tolist()):
         for i in run:
@@ -473,7 +479,7 @@ def _above_comments(span: tuple[int, int], scores: list[float], barriers: list[b
         return better, KEEP_THRESHOLD
     if not any(f.speaker for f in ev.feats[span[0] : span[1]]):
         return span, KEEP_THRESHOLD
-    doubted = ((probs[:comments] - ABOVE_COMMENTS_THRESHOLD) * (words[:comments] + 1)).tolist()
+    doubted = span_scores(probs[:comments], words[:comments], ABOVE_COMMENTS_THRESHOLD)
     better = find_span(doubted, barriers[:comments])
     if better is not None:
         return better, ABOVE_COMMENTS_THRESHOLD
