@@ -288,8 +288,8 @@ def _judge(paragraphs: list[str]) -> list[str]:
     for i, v in enumerate(verdicts):
         if v.barrier and i > 0:
             tail = sum(max(w.score, 0) for w in verdicts[i + 1 :])
-            prose = sum(w.score >= PROSE_SCORE for w in verdicts[i + 1 :])
-            if tail < CROSS_BARRIER_SHARE * (total - tail) and prose < TAIL_MAX_PROSE:
+            if tail < CROSS_BARRIER_SHARE * (total - tail) and \
+                    sum(w.score >= PROSE_SCORE for w in verdicts[i + 1 :]) < TAIL_MAX_PROSE:
                 for j in range(i, len(reasons)):
                     reasons[j] = reasons[j] or "after-article:section"
                 break
