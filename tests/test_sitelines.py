@@ -20,7 +20,7 @@ from newsclean.sitescan import scan_sites, site_of
 from newsclean.streams import Fields
 from newsclean.write import Format
 
-BIO = "Maria Lopez has covered the harbour and the city council for the Gazette since 2009, and lives in Leith."
+BIO = "Our reporter has covered the harbour and the city council for the Gazette since 2009, and lives in Leith."
 BLURB = "Get the Gazette's morning briefing in your inbox every weekday, with the stories that matter most."
 SHORT = "Read the full series here."
 
@@ -53,7 +53,7 @@ def test_lines_other_dumps_of_the_site_repeat_are_removed_with_their_reason() ->
     assert "The harbour plan number 1 was approved" in doc.text
     assert [line.text for line in doc.lines if line.reason == REASON] == [BIO, BLURB]
     alone = newsclean.clean(DUMPS["a.txt"], kind="text")
-    assert BIO in alone.text  # alone, the bio box reads as the article's last paragraph
+    assert BIO in alone.text  # alone, the bio box (not naming the author) reads as the article's last paragraph
 
 
 def test_short_lines_are_left_to_the_page() -> None:

@@ -146,6 +146,8 @@ def names_in_byline(text: str, min_words: int = 1) -> list[str]:
     (['Inga Hoeltmann'], [], [])
     >>> names_in_byline("Markus M. Haefliger, London, Beat Bumbacher")
     ['Markus M. Haefliger', 'Beat Bumbacher']
+    >>> names_in_byline("Por Juliana Ferreira, de Corumbá (MS)")
+    ['Juliana Ferreira']
     >>> names_in_byline("HLNF Staff Report"), names_in_byline("Agencia EFE"), names_in_byline("Heiko")
     ([], [], ['Heiko'])
     >>> names_in_byline("Автор: Иван ПетровКорреспондент"), names_in_byline("Μαρία Παππά, Συντάκτρια")
@@ -172,8 +174,9 @@ def names_in_byline(text: str, min_words: int = 1) -> list[str]:
         if CREDENTIAL.fullmatch(chunk):
             continue
         role = ROLE_WORD.search(chunk)
-        if out and (role or chunk.islower()):
-            break  # "Jane Doe, Senior Editor, The Paper", "Jane Doe, MD, gastroenterologist": the rest describes her
+        if out and (role or chunk[:1].islower()):
+            break  # "Jane Doe, Senior Editor, The Paper", "Jane Doe, MD, gastroenterologist", "Juliana Ferreira,
+            # de Corumbá (MS)": the rest describes her
         parts = [_tidy_name(n) for n in NAME_SEPARATOR.split(chunk[: role.start()] if role else chunk)]
         names = [n for n in parts if is_person_name(n) and len(n.split()) >= min_words]
         if len(names) == 1 and " " not in names[0] and len(_drop_date_words(chunk).split()) > 1:

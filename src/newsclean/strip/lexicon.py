@@ -48,6 +48,17 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "show more", "view more", "load more", "mehr anzeigen", "mehr laden", "mostrar más", "cargar más",
         "mostrar mais", "mostra di più", "carica altri", "показать ещё", "показать еще", "показати ще",
         "pokaż więcej", "もっと見る", "查看更多", "加载更多", "더보기",
+        # more languages (Serbian, Bengali, Hebrew, Thai, traditional Chinese, Georgian, Armenian, Hungarian,
+        # Czech, Romanian, Swedish), and the labels of a post's tags ("Тагови:", "תגיות:", ``TAG_LABELS``)
+        "почетна", "претрага", "пријава", "прескочи на садржај", "প্রচ্ছদ", "লগইন", "অনুসন্ধান", "דלג לתוכן",
+        "התחברות", "חיפוש", "עמוד הבית", "หน้าแรก", "เข้าสู่ระบบ", "ค้นหา", "首頁", "登入", "搜尋", "會員登入",
+        "მთავარი", "ძებნა", "შესვლა", "գլխավոր", "որոնում", "մուտք", "főoldal", "keresés", "bejelentkezés",
+        "ugrás a tartalomra", "hlavní stránka", "hledat", "přihlásit se", "přeskočit na obsah", "căutare",
+        "autentificare", "startsida", "logga in", "hoppa till innehåll", "naar inhoud", "tags", "tagi",
+        "etiquetas", "étiquettes", "mots-clés", "mots clés", "argomenti", "теги", "метки", "тагови", "ознаке",
+        "етикети", "ετικέτες", "タグ", "标签", "標籤", "태그", "etiketler", "štítky", "címkék", "etichete",
+        "taggar", "trefwoorden", "תגיות", "برچسب ها", "แท็ก", "แท็กที่เกี่ยวข้อง", "ট্যাগ", "থিমস", "თეგები",
+        "ტეგები", "պիտակներ", "từ khóa", "kata kunci",
     ),
     "newsletter": (
         "newsletter", "subscribe", "subscribed", "unsubscribe", "sign up for", "in your inbox", "to your inbox",
@@ -68,6 +79,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "exclusivo para suscriptores", "ya eres suscriptor", "riservato agli abbonati", "sei già abbonato",
         "только для подписчиков", "тільки для передплатників", "tylko dla prenumeratorów",
         "会員限定", "有料会員", "無料会員", "有料プラン", "会員の方", "続きをお読み", "会员专享", "付费会员", "유료 회원",
+        "пријавите се", "билтен", "নিউজলেটার", "訂閱", "電子報", "გამოიწერე", "բաժանորդագրվել", "nieuwsbrief",
+        "schrijf je in", "iscriviti alla newsletter", "melden sie sich an",
     ),
     "donation": (
         "donate", "donation", "support us", "become a member", "become a supporter", "become a patron",
@@ -78,6 +91,10 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "unterstützen sie unsere arbeit", "поддержать", "пожертвовать", "підтримати", "задонатити",
         "wesprzyj", "στηρίξτε", "寄付", "捐赠", "후원", "บริจาค", "สนับสนุนเรา", "การสนับสนุนจากคุณ", "โอนเงิน",
         "พร้อมเพย์", "promptpay", "تبرع", "ادعمنا",
+        "подржите", "подржите нас", "донирај", "донирајте", "podržite nas", "donirajte", "támogass minket",
+        "támogasson minket", "adományozz", "podpořte nás", "přispějte", "susține-ne", "donează", "stöd oss",
+        "steun ons", "doneer", "贊助", "捐款", "支持我們", "תרמו", "תמכו בנו", "поддержите нас", "підтримайте нас",
+        "მხარი დაგვიჭირეთ", "աջակցեք մեզ",
     ),
     "share": (
         "share", "shares", "share this", "share on", "tweet", "facebook", "twitter", "whatsapp", "linkedin",
@@ -90,6 +107,11 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "chia sẻ", "شارك", "שתפו", "اشتراک گذاری", "शेयर करें", "เฟซบุ๊ก", "แชร์",
         "follow us", "folgen sie uns", "folge uns", "suivez-nous", "síguenos", "seguici", "siga-nos", "nos siga",
         "obserwuj nas", "подписывайтесь на нас", "слідкуйте за нами",
+        "пратите нас", "pratite nas", "подели", "ফলো করুন", "শেয়ার করুন", "עקבו אחרינו", "הצטרפו לערוץ",
+        "ติดตามเรา", "เพิ่มเพื่อน", "追蹤我們", "分享到", "フォローする", "팔로우", "следите за нами", "стежте за нами",
+        "ακολουθήστε μας", "kövess minket", "kövessen minket", "sledujte nás", "urmărește-ne", "urmăriți-ne",
+        "följ oss", "volg ons", "bizi takip edin", "ما را دنبال کنید", "ikuti kami", "theo dõi chúng tôi",
+        "გააზიარე", "გაზიარება", "կիսվել",
     ),
     "advertisement": (
         "advertisement", "advertising", "sponsored", "sponsored content", "ad", "ads", "promoted",
@@ -97,6 +119,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "διαφήμιση", "広告", "广告", "광고", "reklam", "advertentie",
         "hirdetés", "publicitate", "annons", "mainos", "reklāma", "reklaam", "iklan", "quảng cáo", "إعلان", "פרסומת",
         "تبلیغات", "विज्ञापन", "โฆษณา",
+        "огласи", "оглас", "বিজ্ঞাপন", "廣告", "რეკლამა", "գովազդ",
     ),
     "related": (
         "read also", "read more", "see also", "also read", "related", "related articles", "related stories",
@@ -142,6 +165,16 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "themen in diesem artikel", "notas relacionadas", "más noticias", "otras noticias", "te puede interesar",
         "vous aimerez aussi", "mais notícias", "zobacz również", "przeczytaj również", "explore further",
         "more from this section", "more in this section", "nächsten artikel",
+        # more languages (Serbian, Bengali, Hebrew, Thai, traditional Chinese, Georgian, Armenian, Hungarian,
+        # Czech, Romanian, Swedish, Dutch, Korean, Greek, Russian, Ukrainian)
+        "прочитајте и", "прочитајте још", "повезане вести", "најчитаније", "из минута у минут", "погледајте и",
+        "আরও পড়ুন", "আরো পড়ুন", "সর্বাধিক পঠিত", "পরবর্তী খবর", "קראו גם", "הכי נקראים", "ข่าวแนะนำ",
+        "ข่าวยอดนิยม", "延伸閱讀", "相關新聞", "相關閱讀", "熱門新聞", "最新新聞", "即時新聞", "看更多",
+        "ასევე წაიკითხეთ", "მსგავსი სიახლეები", "ყველაზე კითხვადი", "կարդացեք նաև", "նմանատիպ նորություններ",
+        "ամենաընթերցված", "legfrissebb", "friss hírek", "nejnovější zprávy", "přečtěte si také", "citiți și",
+        "ultimele știri", "știri similare", "läs även", "senaste nytt", "mest lästa", "meer nieuws",
+        "ultime notizie", "dernières actualités", "neueste artikel", "последние новости", "самое читаемое",
+        "останні новини", "많이 본 뉴스", "인기 기사", "최신 뉴스", "τελευταίες ειδήσεις", "διαβάστε ακόμα",
     ),
     "cookie": (
         "cookie", "cookies", "accept all", "reject all", "manage preferences", "privacy settings",
@@ -149,6 +182,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "accetta tutto", "aceitar", "файлы cookie", "приватності", "prywatności", "απόρρητο",
         # an embed shown only with the reader's consent ("Externer Inhalt: ... Ich bin damit einverstanden")
         "externer inhalt", "externe inhalte", "empfohlener externer inhalt",
+        "колачиће", "колачићи", "কুকি", "עוגיות", "คุกกี้", "ქუქი", "թխուկներ", "sütiket", "sütik", "kakor",
     ),
     "legal": (
         "ohne gewähr", "all rights reserved", "copyright", "terms of use", "terms of service", "privacy policy",
@@ -163,6 +197,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "kaikki oikeudet pidätetään", "sva prava pridržana", "sva prava zadržana", "всички права запазени",
         "visas tiesības aizsargātas", "visos teisės saugomos", "kõik õigused kaitstud", "hak cipta dilindungi",
         "جميع الحقوق محفوظة", "כל הזכויות שמורות", "کلیه حقوق محفوظ است", "सर्वाधिकार सुरक्षित", "สงวนลิขสิทธิ์",
+        "сва права задржана", "স্বত্ব", "ყველა უფლება დაცულია", "բոլոր իրավունքները պաշտպանված են",
     ),
     "comments": (
         "comments", "comment", "leave a comment", "leave a reply", "post a comment", "add a comment",
@@ -172,6 +207,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "komentáře", "komentáre", "hozzászólások", "comentarii", "kommentarer", "kommentit", "komentari", "коментари",
         "komentāri", "komentarai", "kommentaarid", "komentar", "bình luận", "تعليقات", "תגובות", "نظرات",
         "टिप्पणियां", "แสดงความคิดเห็น",
+        "коментариши", "মন্তব্য", "মন্তব্য করুন", "კომენტარები", "մեկնաբանություններ", "留言", "評論",
     ),
     "audio": (
         "listen to this article", "listen to article", "audio is created", "this audio", "audio version",
@@ -182,6 +218,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
 # Phrases that, at the very start of a line, make the whole line a pointer to another article
 # ("Read also: <headline>"), however long it is. Removed anywhere, without ending the article.
 POINTER_PREFIXES: tuple[str, ...] = (
+    "прочитајте и", "прочитајте још", "погледајте и", "আরও পড়ুন", "আরো পড়ুন", "קראו גם", "延伸閱讀", "相關新聞",
+    "相關閱讀", "ასევე წაიკითხეთ", "կարդացեք նաև", "přečtěte si také", "citiți și", "läs även", "olvasd el", "อ่านข่าวที่เกี่ยวข้อง",
     "read also", "read more", "see also", "also read", "related", "recommended", "watch", "listen",
     "more:", "also:", "read:", "related story", "related article", "related content", "read next",
     "lesen sie auch", "lesen sie mehr", "auch interessant", "mehr zum thema", "mehr dazu", "siehe auch",
@@ -290,3 +328,30 @@ def is_pointer(text: str) -> bool:
     False
     """
     return bool(_pointer_pattern().match(text))
+
+
+# The labels of a post's tag list, alone on their line or before the tags on it ("Tags: Berlin, Mieten",
+# "Тагови:", "תגיות: חיפה רכבת קלה"): the tags are no article text (``text._drop_tag_lists``).
+TAG_LABELS: tuple[str, ...] = (
+    "tags", "tagged", "tagged with", "schlagwörter", "schlagworte", "getaggt mit", "étiquettes", "mots-clés",
+    "mots clés", "etiquetas", "tagi", "argomenti", "теги", "метки", "тагови", "ознаке", "етикети", "ετικέτες",
+    "タグ", "标签", "標籤", "태그", "etiketler", "štítky", "címkék", "etichete", "taggar", "trefwoorden", "תגיות",
+    "برچسب ها", "برچسب‌ها", "แท็ก", "แท็กที่เกี่ยวข้อง", "ট্যাগ", "বিষয়", "თეგები", "ტეგები", "պիտակներ",
+    "từ khóa", "kata kunci", "topics", "themen",
+)
+
+
+@lru_cache(maxsize=1)
+def _tag_label_pattern() -> re.Pattern[str]:
+    alternatives = "|".join(map(re.escape, sorted(set(TAG_LABELS), key=len, reverse=True)))
+    return re.compile(rf"^\W*(?:{alternatives})\s*(?:[:：]\s*(.*)|$)", re.I)
+
+
+def tag_label(text: str) -> str | None:
+    """The tags after a tag label on ``text`` ("" for a bare label), None when ``text`` is no tag label.
+
+    >>> tag_label("Tags: Berlin, Mieten"), tag_label("Тагови:"), tag_label("Tags of the trade are old.")
+    ('Berlin, Mieten', '', None)
+    """
+    found = _tag_label_pattern().match(text)
+    return None if found is None else (found.group(1) or "")

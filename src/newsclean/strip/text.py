@@ -27,7 +27,7 @@ from ..metadata import BY_INSIDE, EAST_ASIAN_REPORTER, parse_byline
 from ..models import Line, Role
 from ..sitelines import REASON as SITE_REASON
 from ..sitelines import line_key, site_hits
-from ..textutil import has_any, words
+from ..textutil import SENTENCE_STOPS, has_any, words
 from . import Stripped, lexicon
 from .features import (
     COMMENT_NOUNS,
@@ -69,9 +69,10 @@ TITLE_MIN_WORDS, TITLE_MAX_WORDS = 2, 30
 LINK_LIST_REASON = "link-list"  # the reference list lynx -dump puts after the page, its <link> list above
 _DATED_HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2}|unknown)(?:\s+(.+?))?\s*$")
 # Photo credits of the scripts whose words the pattern's \b cannot bound (Devanagari ends words with a
-# vowel sign) or that write no spaces: "(फोटो: पीटीआई)", "本报记者 张磊 摄", "（写真：共同）", "사진=연합뉴스",
-# "图/新华社", "(من المصدر)".
-_CAPTION_CUE_UNSPACED = (r"(?:फोटो|तस्वीर)\s*:|\s[摄攝]\s*[）)]?\s*$|(?:记者|記者)\s*[\u4e00-\u9fff]{2,4}\s*[摄攝]|"
+# vowel sign, as Bengali does) or that write no spaces: "(फोटो: पीटीआई)", "ছবি: প্রথম আলো",
+# "(ภาพ: ...)", "本报记者 张磊 摄", "（写真：共同）", "사진=연합뉴스", "图/新华社", "(من المصدر)".
+_CAPTION_CUE_UNSPACED = (r"(?:फोटो|तस्वीर|ছবি|ภาพ)\s*:|\s[摄攝]\s*[）)]?\s*$|"
+                         r"(?:记者|記者)\s*[\u4e00-\u9fff]{2,4}\s*[摄攝]|"
                          r"[（(]?(?:写真|照片|图片|圖片|图源|圖源)\s*[：:/]|"
                          r"^图\s*[/／]|사진\s*[=:ⓒ]|\(من المصدر\)")
 _MONTH_DATE = re.compile(
@@ -80,7 +81,8 @@ _MONTH_DATE = re.compile(
     re.I)
 _CAPTION_CUE = re.compile(
     r"\((?:L|R|C|left|right|center|centre|top|bottom)\)|\b(?:photo|photograph|image|picture|illustration|"
-    r"foto|bild|фото|снимка|фотография|світлина|φωτο\w*|zdjęcie|credit|pictured|صورة|تصوير)\b"
+    r"foto|fotó|fotografie|fotoğraf|ảnh|bild|фото|снимка|фотография|світлина|φωτο\w*|zdjęcie|credit|pictured|"
+    r"صورة|تصوير|عکس|צילום|ფოტო|լուսանկար\w*)\b"
     r"(?:\s+[^\W\d_]+)?\s*(?::|by\b|courtesy)|"
     r"^(?:photo|image|foto|фото|bild|снимка)\s*[:|]|" + _CAPTION_CUE_UNSPACED,
     re.I)
@@ -95,6 +97,10 @@ CREDIT_TAIL_CHARS = 40
 _CAPTION_CUE_WORDS = ("(", "photo", "image", "picture", "illustration", "foto", "bild", "credit")  # (ASCII lines)
 _CREDIT_WORDS = ("getty images", "shutterstock", "afp", "reuters", "associated press", "ap photo", "epa", "dpa",
                  "istock")
+
+
+# A caption is shorter than this many words (a paragraph may name a photo: "... photo: ...").
+CAPTION_MAX_WORDS = 40
 
 
 @lru_cache(maxsize=4096)
@@ -286,6 +292,8 @@ def _strip_lines(text: str, lines: list[str], blank_before: list[bool], runon: b
     if "title" in found and not any(role is Role.TITLE for role, _ in roles):
         hints["title"] = found["title"]  # a headline that stays in the body
     _drop_pointed_headlines(ev.feats, roles)
+    if _drop_tag_lists(ev.feats, roles) | _drop_author_box(ev.feats, roles, found.get("author")):
+        drop_trailing_headings(roles)
     if keep is not None:
         _name_comment_section(ev.comments, keep, roles)
     if runon:
@@ -326,6 +334,64 @@ def _drop_pointed_headlines(feats: list[LineFeatures], roles: list[tuple[Role, s
             if role.kept or (role is Role.REMOVED and reason in _SPAN_REASONS):
                 roles[j] = (Role.REMOVED, "pointer:read-also")
             pointed += 1
+
+
+# A tag label ("Tags:", "Тагови:") is followed by its tags, a line each (up to TAG_MAX_ITEMS lines of at
+# most TAG_MAX_CHARS visible characters that do not end as sentences: "hulajnogi elektryczne",
+# "ปิดโรงเรียน"), or has them on its own line (up to TAG_LINE_MAX_WORDS words in all): neither is the
+# article's text, though a tag reads as a subheading.
+TAG_MAX_ITEMS, TAG_MAX_CHARS, TAG_LINE_MAX_WORDS = 20, 40, 25
+TAGS_REASON = "tags"
+
+
+def _drop_tag_lists(feats: list[LineFeatures], roles: list[tuple[Role, str]]) -> bool:
+    """Remove tag labels and their tags (see TAG_MAX_ITEMS); whether a kept line was removed."""
+    dropped = False
+    for i, f in enumerate(feats):
+        if f.words > TAG_LINE_MAX_WORDS or not f.lexicon:  # (a label's colon makes it "terminal")
+            continue
+        tags = lexicon.tag_label(f.text)
+        if tags is None or (tags and tags.rstrip()[-1] in SENTENCE_STOPS):
+            continue
+        dropped |= roles[i][0].kept
+        roles[i] = (Role.REMOVED, TAGS_REASON)
+        if tags:
+            continue
+        for g in feats[i + 1 : i + 1 + TAG_MAX_ITEMS]:
+            if g.length > TAG_MAX_CHARS or g.terminal or g.pointer or g.lexicon:  # ("Facebook", "Latest News")
+                break
+            dropped |= roles[g.index][0].kept
+            roles[g.index] = (Role.REMOVED, TAGS_REASON)
+    return dropped
+
+
+# A box about the author under the article: the byline's name again on a line of its own, then a line
+# about them ("Новинарка градске рубрике. Пише о урбанизму ..."), or a line that begins with the
+# name ("נועה לוי היא כתבת חדשות הצפון, ..."). Looked for among the article's last AUTHOR_BOX_LINES kept
+# lines, each of at most AUTHOR_BOX_MAX_WORDS words, below at least AUTHOR_BOX_ARTICLE_WORDS words of the
+# article; the box and what is kept below it are removed. (The name above the box is a removed line, not
+# the byline itself: a person's name under an article's first paragraph was once taken for its byline.)
+AUTHOR_BOX_LINES, AUTHOR_BOX_MAX_WORDS, AUTHOR_BOX_ARTICLE_WORDS = 2, 80, 100
+AUTHOR_BOX_REASON = "author-box"
+
+
+def _drop_author_box(feats: list[LineFeatures], roles: list[tuple[Role, str]], author_line: str | None) -> bool:
+    """Remove the author box at the article's end (see AUTHOR_BOX_LINES); whether one was found."""
+    names = [name.casefold() for name in parse_byline(author_line)[0]] if author_line else []
+    if not names:
+        return False
+    kept = [i for i, (role, _) in enumerate(roles) if role in (Role.BODY, Role.HEADING)]
+    for i in kept[-AUTHOR_BOX_LINES:]:
+        if feats[i].words > AUTHOR_BOX_MAX_WORDS \
+                or sum(feats[k].words for k in kept if k < i) < AUTHOR_BOX_ARTICLE_WORDS:
+            continue
+        text = feats[i].text.casefold()
+        named = feats[i - 1].text.casefold() in names and roles[i - 1][0] is Role.REMOVED
+        if named or any(text.startswith(name + " ") for name in names):
+            for j in kept[kept.index(i):]:
+                roles[j] = (Role.REMOVED, AUTHOR_BOX_REASON)
+            return True
+    return False
 
 
 # A markdown page's one level-1 heading is its headline (where the page has exactly one: on the first
@@ -705,10 +771,16 @@ _FIGURE_LABEL = re.compile(r"^\W*(?:fig(?:ure)?|abb(?:ildung)?|bild|grafik|tab(?
 
 
 def _keep_sandwiched_headings(ev: Evidence, probs: np.ndarray, keep: list[bool], start: int, end: int) -> None:
-    """Keep the subheadings the model doubts between kept lines of the span (SANDWICH_KEEP)."""
+    """Keep the subheadings the model doubts between kept lines of the span (SANDWICH_KEEP); a "Read
+    also" line above the subheading is passed over."""
     for i in range(max(start, 1), min(end, len(keep) - 1)):
         f, v = ev.feats[i], ev.verdicts[i]
-        if keep[i] or not keep[i - 1] or not keep[i + 1] or v.reason or probs[i] < SANDWICH_KEEP:
+        if keep[i] or not keep[i + 1] or v.reason or probs[i] < SANDWICH_KEEP:
+            continue
+        above = i - 1
+        while above > start and ev.feats[above].pointer:
+            above -= 1
+        if not keep[above]:
             continue
         if 0 < f.words <= SANDWICH_MAX_WORDS and ev.verdicts[i + 1].score >= PROSE_SCORE \
                 and "©" not in f.text and not is_caption(f.text) and not _FIGURE_LABEL.match(f.text):
@@ -902,7 +974,7 @@ def assign_roles(feats: list[LineFeatures], verdicts: list[Verdict], span: tuple
     for i in range(n):
         v = verdicts[i]
         if keep is not None and keep[i] and not feats[i].pointer:
-            if feats[i].words < 40 and is_caption(feats[i].text):
+            if feats[i].words < CAPTION_MAX_WORDS and is_caption(feats[i].text):
                 roles[i] = (Role.CAPTION, "caption:credit")
             elif not feats[i].terminal and feats[i].words <= SHORT_WORDS and v.score < 0:
                 roles[i] = (Role.HEADING, "")
@@ -916,16 +988,13 @@ def assign_roles(feats: list[LineFeatures], verdicts: list[Verdict], span: tuple
             roles[i] = (Role.REMOVED, v.reason or "model:boilerplate")
         elif v.reason and not (v.barrier and i > start):
             roles[i] = (Role.REMOVED, v.reason)
-        elif feats[i].words < 40 and is_caption(feats[i].text):
+        elif feats[i].words < CAPTION_MAX_WORDS and is_caption(feats[i].text):
             roles[i] = (Role.CAPTION, "caption:credit")
         elif v.score < 0 and not feats[i].terminal:
             roles[i] = (Role.HEADING, "")
         else:
             roles[i] = (Role.BODY, "")
-    # a span must not end on a subheading-looking line: trailing ones are usually chrome
-    kept = [i for i, (role, _) in enumerate(roles) if role.kept]
-    while kept and roles[kept[-1]][0] is Role.HEADING:
-        roles[kept.pop()] = (Role.REMOVED, "after-article")
+    kept = drop_trailing_headings(roles)
     top = kept[0] if kept else start
     if role_probs:
         top = _start_at_headline(feats, role_probs["title"], roles, kept, top) if "title" in role_probs else top
@@ -934,6 +1003,15 @@ def assign_roles(feats: list[LineFeatures], verdicts: list[Verdict], span: tuple
         return found
     _find_header(feats, verdicts, top, roles)
     return {}
+
+
+def drop_trailing_headings(roles: list[tuple[Role, str]]) -> list[int]:
+    """Remove the subheading-looking lines the article would end on (trailing ones are usually
+    chrome); returns the kept lines left."""
+    kept = [i for i, (role, _) in enumerate(roles) if role.kept]
+    while kept and roles[kept[-1]][0] is Role.HEADING:
+        roles[kept.pop()] = (Role.REMOVED, "after-article")
+    return kept
 
 
 # The title head's best line of the page, when it is this sure of it, is the headline even a few kept
@@ -1204,7 +1282,8 @@ def _fits_role(role: str, f: LineFeatures, v: Verdict, current: tuple[Role, str]
         return False  # "Advertisement" is no headline, "© 2023 Site. All rights reserved." no byline
     if role == "title":  # above the article, or one of its first lines when that reads like a headline
         # (a headline repeated in the page, as in a breadcrumb, may be the title)
-        if current[0] is Role.BYLINE or i > top + TITLE_BELOW_TOP or is_date_line(f):
+        if current[0] is Role.BYLINE or i > top + TITLE_BELOW_TOP or is_date_line(f) \
+                or (f.words < CAPTION_MAX_WORDS and is_caption(f.text)):  # ("... ছবি: প্রথম আলো")
             return False
         if not kept:
             return i <= top

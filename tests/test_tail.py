@@ -1,0 +1,112 @@
+"""What sits under an article's last paragraph: its tag list, the box about its author; and pages whose
+blocks a scraper joined with runs of spaces."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsclean
+from newsclean.strip import features, lexicon
+from newsclean.strip.text import AUTHOR_BOX_REASON, TAGS_REASON
+
+SR = [
+    "Градско веће Новог Сада усвојило је у уторак пројекат уређења новог парка на обали Дунава, први такав "
+    "пројекат у граду после више од пола века.",
+    "Парк ће заузимати око четрнаест хектара и обухватиће шетну стазу уз реку, игралишта за децу и два "
+    "нова пристана за мале чамце.",
+    "Вредност радова процењена је на скоро две милијарде динара, а средства ће бити обезбеђена из градског "
+    "буџета и из фондова Европске уније.",
+    "Према плану, прва фаза парка требало би да буде завршена до краја следеће године, рекли су у градској "
+    "управи.",
+    "Део јавности изразио је забринутост због судбине неуређених плажа и рибарских насеља, а удружења "
+    "грађана затражила су јавну расправу о пројекту пре почетка радова.",
+]
+HEAD = ["Почетна", "Вести", "Нови Сад", "Нови Сад добија први градски парк на обали Дунава",
+        "Јелена Марковић", "17. април 2024."]
+
+
+def reasons(doc: newsclean.Document) -> dict[str, str]:
+    return {line.text: line.reason for line in doc.lines}
+
+
+def test_a_tag_list_under_its_label_is_removed() -> None:
+    page = [*HEAD, *SR, "Тагови:", "Дунав", "парк", "урбанизам", "© 2024 Дневник"]
+    doc = newsclean.clean("\n".join(page))
+    assert doc.text.split("\n\n") == SR
+    texts = [line.text for line in doc.lines]
+    tail = doc.lines[texts.index(SR[-1]) + 1 : -1]  # (the tags may be read as one line)
+    assert " ".join(line.text for line in tail) == "Тагови: Дунав парк урбанизам"
+    assert {line.reason for line in tail} == {TAGS_REASON}
+
+
+def test_tags_on_the_labels_line_are_removed() -> None:
+    page = [*HEAD, *SR, "Etiketler: Novi Sad, Dunav, park", "© 2024 Dnevnik"]
+    doc = newsclean.clean("\n".join(page))
+    assert doc.text.split("\n\n") == SR
+    assert reasons(doc)["Etiketler: Novi Sad, Dunav, park"] == TAGS_REASON
+
+
+@pytest.mark.parametrize("line", ["Tags of the trade are old.", "Themen wie Klima und Verkehr prägten den Tag",
+                                  "Topics we cover"])
+def test_lines_that_only_begin_like_a_label_are_no_tag_labels(line: str) -> None:
+    assert lexicon.tag_label(line) is None
+
+
+BIO = "Новинарка градске рубрике. Пише о урбанизму, комуналним темама и локалној самоуправи."
+
+
+def test_the_author_box_under_the_article_is_removed() -> None:
+    page = [*HEAD, *SR, "Јелена Марковић", BIO, "Повезане вести", "© 2024 Дневник"]
+    doc = newsclean.clean("\n".join(page))
+    assert doc.authors == ["Јелена Марковић"]
+    assert doc.text.split("\n\n") == SR
+    assert reasons(doc)[BIO] == AUTHOR_BOX_REASON
+
+
+def test_a_last_line_that_begins_with_the_authors_name_is_the_author_box() -> None:
+    bio = "Јелена Марковић је новинарка градске рубрике и пише о урбанизму и локалној самоуправи."
+    doc = newsclean.clean("\n".join([*HEAD, *SR, bio, "© 2024 Дневник"]))
+    assert doc.text.split("\n\n") == SR
+    assert reasons(doc)[bio] == AUTHOR_BOX_REASON
+
+
+def test_a_last_paragraph_about_someone_else_stays() -> None:
+    last = "Марко Петровић, члан градског већа, рекао је да ће грађани моћи да дају предлоге до краја маја."
+    doc = newsclean.clean("\n".join([*HEAD, *SR, last, "© 2024 Дневник"]))
+    assert doc.text.split("\n\n") == [*SR, last]
+
+
+HE_BODY = [
+    "מועצת העיר חיפה אישרה אמש ברוב של 21 חברים מול ארבעה את תוואי הקו הסגול של הרכבת הקלה, שיחבר את "
+    "שכונת בת גלים לקריית מוצקין.",
+    "לפי התוכנית, לאורך הקו ייבנו 34 תחנות, מהן חמש תחנות תת-קרקעיות באזור הדר ומרכז הכרמל, והרכבות "
+    "יפעלו בתדירות של כל שש דקות בשעות השיא.",
+    "ראש העיר אמר לאחר ההצבעה כי מדובר בהחלטה ההיסטורית ביותר של חיפה בעשור האחרון, וכי העבודות יחלו "
+    "ברבעון הראשון של 2026.",
+]
+
+
+def test_a_page_whose_blocks_are_joined_by_runs_of_spaces_is_read_block_by_block() -> None:
+    gap = " " * 12
+    page = "\n".join([
+        "    דלג לתוכן     חדשות     פוליטיקה     כלכלה     ספורט     תרבות",
+        "        מבזקים     פודקאסטים     הירשמו     התחברות",
+        "            חדשות   >   צפון   >   חיפה",
+        "   רכבת קלה בחיפה: העירייה אישרה את התוואי לקריות     הקו הסגול באורך 22 ק\"מ יחבר את בת גלים לקריות",
+        "    נועה לוי" + gap + "05.06.2024 | 08:14",
+        "שתפו     וואטסאפ     פייסבוק     טוויטר",
+        HE_BODY[0] + gap + HE_BODY[1],
+        "   " + HE_BODY[2] + "   ",
+        "אודות     צור קשר     תנאי שימוש     נגישות",
+    ])
+    lines, _ = features.split_lines(page)
+    assert HE_BODY[0] in lines and HE_BODY[1] in lines and "נועה לוי" in lines
+    doc = newsclean.clean(page)
+    assert doc.text.split("\n\n") == HE_BODY
+
+
+def test_a_text_browsers_table_is_not_cut_into_cells() -> None:
+    rows = [f"   Team {k}        {k + 10}        {k + 3}        {k * 2}" for k in range(8)]
+    lines, _ = features.split_lines("\n".join(["   Results of the week", *rows]))
+    assert len(lines) >= len(rows)  # (a row may be read as one line or unwrapped, never cut into its cells)
+    assert not any(line in {"Team 1", "11"} for line in lines)
