@@ -23,6 +23,10 @@ def test_relative_time_stamps_are_date_lines(line: str) -> None:
     "8月14日，乘客在上海虹桥国际机场登上C919飞机。 本报记者 张磊 摄",
     "서울 지하철 2호선 열차가 승강장에 들어오고 있다. 사진=연합뉴스",
     "تصور لإحدى محطات الخط الأزرق (من المصدر)",
+    "Üçyol–Buca metro hattının tünel kazısında kullanılan TBM makinesi. (Fotoğraf: İzmir Büyükşehir Belediyesi)",
+    "Een impressie van de toegang tot de geplande parkeergarage. (Beeld: Gemeente Zwolle)",
+    "পদ্মা সেতু দিয়ে যশোরের পথে একটি আন্তনগর ট্রেন। ছবি: প্রথম আলো",
+    "สภาพท้องฟ้าเหนือดอยสุเทพถูกปกคลุมด้วยหมอกควัน (ภาพ: ปิยะนุช ศรีสุข)",
 ])
 def test_photo_credits_in_other_scripts(line: str) -> None:
     assert is_caption(line)
@@ -93,3 +97,9 @@ def test_update_labels_in_korean_japanese_chinese_and_greek(line: str) -> None:
     from newsclean.dates import labelled_dates
 
     assert [label for label, _ in labelled_dates(line)] == ["updated"]
+
+
+def test_armenian_words_glued_at_element_boundaries_are_cut() -> None:
+    lines, _ = features.split_lines("Կարդացեք նաևՍևանի ափին ապօրինի կառույցների ապամոնտաժումը կշարունակվի"
+                                    "ԳլխավորՆորություններՔաղաքականություն")
+    assert "Կարդացեք նաև" in lines

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 import newsclean
-from newsclean.strip import features, lexicon
-from newsclean.strip.text import AUTHOR_BOX_REASON, TAGS_REASON
+from newsclean.strip import features, lexicon, text
+from newsclean.strip.text import AFTER_TAGS_REASON, AUTHOR_BOX_REASON, TAGS_REASON
 
 SR = [
     "Градско веће Новог Сада усвојило је у уторак пројекат уређења новог парка на обали Дунава, први такав "
@@ -110,3 +110,41 @@ def test_a_text_browsers_table_is_not_cut_into_cells() -> None:
     lines, _ = features.split_lines("\n".join(["   Results of the week", *rows]))
     assert len(lines) >= len(rows)  # (a row may be read as one line or unwrapped, never cut into its cells)
     assert not any(line in {"Team 1", "11"} for line in lines)
+
+
+def test_what_is_kept_below_the_articles_tags_is_the_pages() -> None:
+    teaser = ("Градско зеленило засадиће пет хиљада нових стабала ове године, највише на Лиману и у "
+              "Новом насељу, рекли су у предузећу.")
+    page = [*HEAD, *SR, "Тагови: Дунав, парк, урбанизам", "Повезане вести", teaser, "© 2024 Дневник"]
+    doc = newsclean.clean("\n".join(page))
+    assert doc.text.split("\n\n") == SR
+    assert reasons(doc)[teaser] in {AFTER_TAGS_REASON, "after-article"}
+
+
+def test_tags_above_a_short_start_do_not_end_the_article() -> None:
+    page = [*HEAD, "Тагови: Дунав, парк", *SR, "© 2024 Дневник"]
+    doc = newsclean.clean("\n".join(page))
+    assert doc.text.split("\n\n") == SR
+
+
+@pytest.mark.parametrize("line, label", [("Advertisement", True), ("— REKLAMA —", True), ("Реклама", True),
+                                         ("Sponsored Content", False), ("Promoted", False),
+                                         ("The advertisement ran twice", False)])
+def test_advertisement_labels_but_not_sponsors(line: str, label: bool) -> None:
+    assert lexicon.ad_label(line) is label
+
+
+def test_an_advertisement_label_is_read_as_no_line_by_the_model() -> None:
+    page = [*HEAD, *SR[:2], "Реклама", *SR[2:], "© 2024 Дневник"]
+    lines, blank = features.split_lines("\n".join(page))
+    ev = text.gather_evidence(lines, blank)
+    predicted = text.predict_lines(ev)
+    assert predicted is not None
+    probs, heads = predicted
+    label = lines.index("Реклама")
+    assert len(probs) == len(lines) and probs[label] == 0.0 and heads["title"][label] == 0.0
+    alone = [line for line in lines if line != "Реклама"]
+    p_alone, _ = text.predict_lines(text.gather_evidence(alone, [blank[i] for i, t in enumerate(lines)
+                                                                     if t != "Реклама"])) or (None, None)
+    assert p_alone is not None
+    assert list(probs[label + 1 :]) == pytest.approx(list(p_alone[label:]))

@@ -18,7 +18,7 @@ them, not all after capitalised words unless run together; and ``rejoin`` glues 
 where both stay in the article across a name (or across a lower-case word, in the same role): a
 name split by a cut reads whole again, and only the chrome around it goes. Pieces removed for the
 same reason are glued back too, so that the line record shows the raw line.
-Cased scripts only (Latin, Greek, Cyrillic); unspaced scripts have no capitals to go by.
+Cased scripts only (Latin, Greek, Cyrillic, Armenian); unspaced scripts have no capitals to go by.
 """
 
 from __future__ import annotations
@@ -28,8 +28,8 @@ from collections.abc import Sequence
 
 from ..models import Line
 
-_LOWER = "a-zß-öø-ÿα-ωά-ώа-яёіїєґ"
-_UPPER = "A-ZÀ-ÖØ-ÞΑ-ΩΆ-ΏА-ЯЁІЇЄҐ"
+_LOWER = "a-zß-öø-ÿα-ωά-ώа-яёіїєґա-և"
+_UPPER = "A-ZÀ-ÖØ-ÞΑ-ΩΆ-ΏА-ЯЁІЇЄҐԱ-Ֆ"
 # The end of what runs into the next word (see the module's docstring), then that word's capital
 # and a lower-case letter (an opening quote may come first: 'he says.“However'). The groups name
 # the kind: a capitalised word ("name": brand names end so too), a lower-case one ("word"), the

@@ -58,7 +58,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "etiquetas", "étiquettes", "mots-clés", "mots clés", "argomenti", "теги", "метки", "тагови", "ознаке",
         "етикети", "ετικέτες", "タグ", "标签", "標籤", "태그", "etiketler", "štítky", "címkék", "etichete",
         "taggar", "trefwoorden", "תגיות", "برچسب ها", "แท็ก", "แท็กที่เกี่ยวข้อง", "ট্যাগ", "থিমস", "თეგები",
-        "ტეგები", "պիտակներ", "từ khóa", "kata kunci",
+        "ტეგები", "պիտակներ", "từ khóa", "kata kunci", "témata", "teemat", "žymės", "tematy", "թեգեր", "onderwerpen",
     ),
     "newsletter": (
         "newsletter", "subscribe", "subscribed", "unsubscribe", "sign up for", "in your inbox", "to your inbox",
@@ -111,7 +111,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "ติดตามเรา", "เพิ่มเพื่อน", "追蹤我們", "分享到", "フォローする", "팔로우", "следите за нами", "стежте за нами",
         "ακολουθήστε μας", "kövess minket", "kövessen minket", "sledujte nás", "urmărește-ne", "urmăriți-ne",
         "följ oss", "volg ons", "bizi takip edin", "ما را دنبال کنید", "ikuti kami", "theo dõi chúng tôi",
-        "გააზიარე", "გაზიარება", "կիսվել",
+        "გააზიარე", "გაზიარება", "կիսվել", "deel op", "kopieer link", "del på", "kopiraj poveznicu",
     ),
     "advertisement": (
         "advertisement", "advertising", "sponsored", "sponsored content", "ad", "ads", "promoted",
@@ -171,7 +171,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "আরও পড়ুন", "আরো পড়ুন", "সর্বাধিক পঠিত", "পরবর্তী খবর", "קראו גם", "הכי נקראים", "ข่าวแนะนำ",
         "ข่าวยอดนิยม", "延伸閱讀", "相關新聞", "相關閱讀", "熱門新聞", "最新新聞", "即時新聞", "看更多",
         "ასევე წაიკითხეთ", "მსგავსი სიახლეები", "ყველაზე კითხვადი", "կարդացեք նաև", "նմանատիպ նորություններ",
-        "ամենաընթերցված", "legfrissebb", "friss hírek", "nejnovější zprávy", "přečtěte si také", "citiți și",
+        "ամենաընթերցված", "ամենաընթերցվածը", "նմանատիպ նյութեր", "legfrissebb", "friss hírek", "nejnovější zprávy", "přečtěte si také", "citiți și",
         "ultimele știri", "știri similare", "läs även", "senaste nytt", "mest lästa", "meer nieuws",
         "ultime notizie", "dernières actualités", "neueste artikel", "последние новости", "самое читаемое",
         "останні новини", "많이 본 뉴스", "인기 기사", "최신 뉴스", "τελευταίες ειδήσεις", "διαβάστε ακόμα",
@@ -208,6 +208,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "komentāri", "komentarai", "kommentaarid", "komentar", "bình luận", "تعليقات", "תגובות", "نظرات",
         "टिप्पणियां", "แสดงความคิดเห็น",
         "коментариши", "মন্তব্য", "মন্তব্য করুন", "კომენტარები", "մեկնաբանություններ", "留言", "評論",
+        "diskuse", "diskuze", "diskusia", "reply", "odpovědět", "odpovedať", "antworten", "répondre", "rispondi",
+        "ответить", "відповісти", "odpowiedz", "yanıtla", "beantwoorden", "válasz", "răspunde", "svara", "返信",
+        "回复", "답글",
     ),
     "audio": (
         "listen to this article", "listen to article", "audio is created", "this audio", "audio version",
@@ -337,14 +340,15 @@ TAG_LABELS: tuple[str, ...] = (
     "mots clés", "etiquetas", "tagi", "argomenti", "теги", "метки", "тагови", "ознаке", "етикети", "ετικέτες",
     "タグ", "标签", "標籤", "태그", "etiketler", "štítky", "címkék", "etichete", "taggar", "trefwoorden", "תגיות",
     "برچسب ها", "برچسب‌ها", "แท็ก", "แท็กที่เกี่ยวข้อง", "ট্যাগ", "বিষয়", "თეგები", "ტეგები", "պիտակներ",
-    "từ khóa", "kata kunci", "topics", "themen",
+    "từ khóa", "kata kunci", "topics", "themen", "témata", "témy", "temas", "teemat", "emner", "oznake", "žymės",
+    "теми", "tematy", "słowa kluczowe", "onderwerpen", "թեգեր", "キーワード", "关键词", "關鍵字", "chủ đề", "وسوم", "टैग",
 )
 
 
 @lru_cache(maxsize=1)
 def _tag_label_pattern() -> re.Pattern[str]:
     alternatives = "|".join(map(re.escape, sorted(set(TAG_LABELS), key=len, reverse=True)))
-    return re.compile(rf"^\W*(?:{alternatives})\s*(?:[:：]\s*(.*)|$)", re.I)
+    return re.compile(rf"^\W*(?:{alternatives})\s*(?:[:：՝]\s*(.*)|$)", re.I)
 
 
 def tag_label(text: str) -> str | None:
@@ -355,3 +359,19 @@ def tag_label(text: str) -> str | None:
     """
     found = _tag_label_pattern().match(text)
     return None if found is None else (found.group(1) or "")
+
+
+# An advertisement's label says where an advertisement stands, which a text dump does not show (it is an
+# image or a frame); a sponsor's label heads text that is the advertisement ("Sponsored Content" and the
+# teaser under it).
+AD_LABEL_MAX_WORDS = 3
+SPONSOR_LABELS = frozenset({("sponsored",), ("sponsored", "content"), ("promoted",)})
+
+
+@lru_cache(maxsize=4096)
+def ad_label(text: str) -> bool:
+    """Is the line an advertisement's label and nothing else ("Advertisement", "— REKLAMA —", "Реклама"),
+    not a sponsor's ("Sponsored Content")?"""
+    toks = tuple(words(text))
+    return 0 < len(toks) <= AD_LABEL_MAX_WORDS and _phrase_index()[0].get(toks) == "advertisement" \
+        and toks not in SPONSOR_LABELS

@@ -13,6 +13,7 @@ Recipe (see each function):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -40,7 +41,7 @@ from .features import (
     script_code,
 )
 from .glued import rejoin
-from .model import BYLINE_MAX_WORDS, feature_matrix, load_model, single_threaded_blas
+from .model import BYLINE_MAX_WORDS, LineModel, feature_matrix, load_model, single_threaded_blas
 from .model import BYLINE_START as _BYLINE_START
 from .wrapped import link_header_end, link_list_start
 
@@ -81,7 +82,8 @@ _MONTH_DATE = re.compile(
     re.I)
 _CAPTION_CUE = re.compile(
     r"\((?:L|R|C|left|right|center|centre|top|bottom)\)|\b(?:photo|photograph|image|picture|illustration|"
-    r"foto|fotó|fotografie|fotoğraf|ảnh|bild|фото|снимка|фотография|світлина|φωτο\w*|zdjęcie|credit|pictured|"
+    r"foto|fotó|fotografie|fotografija|fotoğraf|ảnh|bild|beeld|bilde|billede|kuva|slika|nuotrauka|"
+    r"фото|снимка|фотография|світлина|φωτο\w*|zdjęcie|credit|pictured|"
     r"صورة|تصوير|عکس|צילום|ფოტო|լուսանկար\w*)\b"
     r"(?:\s+[^\W\d_]+)?\s*(?::|by\b|courtesy)|"
     r"^(?:photo|image|foto|фото|bild|снимка)\s*[:|]|" + _CAPTION_CUE_UNSPACED,
@@ -94,7 +96,8 @@ CREDIT_TAIL_CHARS = 40
 # What an ASCII line (lower-cased) must hold for each pattern to match it: a "(" or one of the cue
 # words, one of the agencies. Lines without are not searched (the patterns scan the whole line; ASCII
 # text is matched case-blind exactly as its lower-case form is).
-_CAPTION_CUE_WORDS = ("(", "photo", "image", "picture", "illustration", "foto", "bild", "credit")  # (ASCII lines)
+_CAPTION_CUE_WORDS = ("(", "photo", "image", "picture", "illustration", "foto", "bild", "credit", "beeld", "bilde",
+                      "billede", "kuva", "slika", "nuotrauka")  # (ASCII lines)
 _CREDIT_WORDS = ("getty images", "shutterstock", "afp", "reuters", "associated press", "ap photo", "epa", "dpa",
                  "istock")
 
@@ -342,12 +345,22 @@ def _drop_pointed_headlines(feats: list[LineFeatures], roles: list[tuple[Role, s
 # article's text, though a tag reads as a subheading.
 TAG_MAX_ITEMS, TAG_MAX_CHARS, TAG_LINE_MAX_WORDS = 20, 40, 25
 TAGS_REASON = "tags"
+# Tags close an article: below a tag list with at least TAGS_END_WORDS words of the article above it,
+# and fewer words kept below it than above, what is kept is the page's (teasers of other stories and
+# their summaries, a "read also" box's). (A page whose tags stand above its article, under a form
+# taken for the article's start, lost the article without the second condition.)
+TAGS_END_WORDS = 100
+AFTER_TAGS_REASON = "after-article:tags"
 
 
 def _drop_tag_lists(feats: list[LineFeatures], roles: list[tuple[Role, str]]) -> bool:
-    """Remove tag labels and their tags (see TAG_MAX_ITEMS); whether a kept line was removed."""
+    """Remove tag labels and their tags (see TAG_MAX_ITEMS), and what is kept below the article's
+    tags (TAGS_END_WORDS); whether a kept line was removed."""
     dropped = False
+    above = 0  # the article's words above the line
     for i, f in enumerate(feats):
+        if roles[i][0] in (Role.BODY, Role.HEADING):
+            above += f.words
         if f.words > TAG_LINE_MAX_WORDS or not f.lexicon:  # (a label's colon makes it "terminal")
             continue
         tags = lexicon.tag_label(f.text)
@@ -355,13 +368,19 @@ def _drop_tag_lists(feats: list[LineFeatures], roles: list[tuple[Role, str]]) ->
             continue
         dropped |= roles[i][0].kept
         roles[i] = (Role.REMOVED, TAGS_REASON)
-        if tags:
-            continue
-        for g in feats[i + 1 : i + 1 + TAG_MAX_ITEMS]:
-            if g.length > TAG_MAX_CHARS or g.terminal or g.pointer or g.lexicon:  # ("Facebook", "Latest News")
-                break
-            dropped |= roles[g.index][0].kept
-            roles[g.index] = (Role.REMOVED, TAGS_REASON)
+        end = i + 1
+        if not tags:
+            for g in feats[i + 1 : i + 1 + TAG_MAX_ITEMS]:
+                if g.length > TAG_MAX_CHARS or g.terminal or g.pointer or g.lexicon:  # ("Facebook", "Latest News")
+                    break
+                dropped |= roles[g.index][0].kept
+                roles[g.index] = (Role.REMOVED, TAGS_REASON)
+                end = g.index + 1
+        below = [j for j in range(end, len(feats)) if roles[j][0] in (Role.BODY, Role.HEADING)]
+        if above >= TAGS_END_WORDS and sum(feats[j].words for j in below) < above:
+            for j in below:
+                roles[j] = (Role.REMOVED, AFTER_TAGS_REASON)
+            return dropped or bool(below)
     return dropped
 
 
@@ -447,12 +466,32 @@ def predict_lines(ev: Evidence, roles: bool = True) -> tuple[np.ndarray, dict[st
     if model is None or not ev.feats:
         return None
     ev.familiar = ev.stoplist in model.familiar
-    x = feature_matrix(ev.feats, ev.has_stoplist, ev.rule_span, [v.barrier for v in ev.verdicts],
-                       [v.score for v in ev.verdicts])
-    words = np.array([f.words for f in ev.feats], dtype=float)
+    read = [i for i, f in enumerate(ev.feats) if not (f.lexicon == "advertisement" and lexicon.ad_label(f.text))]
+    if len(read) == len(ev.feats):
+        return _predict(model, ev.feats, ev.has_stoplist, ev.rule_span, ev.verdicts, roles)
+    # An advertisement's label alone on its line ("Advertisement", "REKLAMA") is read as no line at all:
+    # the model learned that what follows such a label is often the advertisement, and doubted the
+    # paragraphs that go on below it (a Georgian page lost its subheading and a paragraph after "რეკლამა").
+    # The label keeps P 0 and its place in the span's decoding (as chrome).
+    rule_span = ev.rule_span and (bisect_left(read, ev.rule_span[0]), bisect_left(read, ev.rule_span[1]))
+    probs, heads = _predict(model, [ev.feats[i] for i in read], ev.has_stoplist, rule_span,
+                            [ev.verdicts[i] for i in read], roles)
+    full = np.zeros(len(ev.feats))
+    full[read] = probs
+    out = {}
+    for role, p in heads.items():
+        out[role] = np.zeros(len(ev.feats))
+        out[role][read] = p
+    return full, out
+
+
+def _predict(model: LineModel, feats: list[LineFeatures], has_stoplist: bool, rule_span: tuple[int, int] | None,
+             verdicts: list[Verdict], roles: bool) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    x = feature_matrix(feats, has_stoplist, rule_span, [v.barrier for v in verdicts], [v.score for v in verdicts])
+    words = np.array([f.words for f in feats], dtype=float)
     with single_threaded_blas():
         probs = model.probabilities(x, words)
-        return probs, model.role_probabilities(x, probs, words, [f.text for f in ev.feats]) if roles else {}
+        return probs, model.role_probabilities(x, probs, words, [f.text for f in feats]) if roles else {}
 
 
 # Decoding the network's probabilities into one article span (chosen on held-out benchmark pages,
