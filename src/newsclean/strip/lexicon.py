@@ -208,8 +208,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "komentāri", "komentarai", "kommentaarid", "komentar", "bình luận", "تعليقات", "תגובות", "نظرات",
         "टिप्पणियां", "แสดงความคิดเห็น",
         "коментариши", "মন্তব্য", "মন্তব্য করুন", "კომენტარები", "մեկնաբանություններ", "留言", "評論",
-        "diskuse", "diskuze", "diskusia", "reply", "odpovědět", "odpovedať", "antworten", "répondre", "rispondi",
-        "ответить", "відповісти", "odpowiedz", "yanıtla", "beantwoorden", "válasz", "răspunde", "svara", "返信",
+        # (not German "Antworten", Hungarian "válasz", Swedish "svara": answers too, "Fragen und Antworten")
+        "diskuse", "diskuze", "diskusia", "reply", "odpovědět", "odpovedať", "répondre", "rispondi",
+        "ответить", "відповісти", "odpowiedz", "yanıtla", "beantwoorden", "răspunde", "返信",
         "回复", "답글",
     ),
     "audio": (

@@ -466,7 +466,8 @@ def predict_lines(ev: Evidence, roles: bool = True) -> tuple[np.ndarray, dict[st
     if model is None or not ev.feats:
         return None
     ev.familiar = ev.stoplist in model.familiar
-    read = [i for i, f in enumerate(ev.feats) if not (f.lexicon == "advertisement" and lexicon.ad_label(f.text))]
+    read = [i for i, f in enumerate(ev.feats) if not (f.lexicon == "advertisement" and lexicon.ad_label(f.text))
+            and not (f.pointer and f.words > POINTER_LABEL_MAX_WORDS)]
     if len(read) == len(ev.feats):
         return _predict(model, ev.feats, ev.has_stoplist, ev.rule_span, ev.verdicts, roles)
     # An advertisement's label alone on its line ("Advertisement", "REKLAMA") is read as no line at all:
