@@ -148,3 +148,33 @@ def test_an_advertisement_label_is_read_as_no_line_by_the_model() -> None:
                                                                      if t != "Реклама"])) or (None, None)
     assert p_alone is not None
     assert list(probs[label + 1 :]) == pytest.approx(list(p_alone[label:]))
+
+
+EN = [
+    "The city council approved the new harbour wall on Monday after a four-hour debate, and work is to "
+    "begin in the spring once a contractor has been chosen for the job.",
+    "Residents of the harbour district had asked for the wall for years, and dozens of them came to the "
+    "meeting, where several spoke about the floods of the last two winters.",
+    "The council expects the first part of the wall to be finished within thirteen months, officials "
+    "said in a statement issued late in the evening.",
+    "Opponents said the cost had doubled since the plan was first drawn up, and asked for an independent "
+    "review of the figures before any money is spent.",
+]
+APPEAL = ("Support independent journalism in our town. Join us in this fight. Reporting costs money. "
+          "Support us for as little as $1, and it only takes a minute.")
+
+
+def test_a_donation_appeal_under_the_article_is_removed() -> None:
+    page = ["Council approves harbour wall", "By Maria Lopez", *EN, "Read also: Harbour festival returns",
+            APPEAL, "© 2024 The Gazette"]
+    doc = newsclean.clean("\n".join(page))
+    assert doc.text.split("\n\n") == EN
+    assert reasons(doc)[APPEAL] == "lexicon:donation"
+
+
+def test_a_last_paragraph_that_mentions_support_and_donations_stays() -> None:
+    last = ("The harbour trust said it would support us in the fight against the floods, and donate land "
+            "for the new dykes, the mayor told reporters.")
+    doc = newsclean.clean("\n".join(["Council approves harbour wall", "By Maria Lopez", *EN, last,
+                                     "© 2024 The Gazette"]))
+    assert doc.text.split("\n\n") == [*EN, last]

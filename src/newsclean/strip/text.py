@@ -295,7 +295,8 @@ def _strip_lines(text: str, lines: list[str], blank_before: list[bool], runon: b
     if "title" in found and not any(role is Role.TITLE for role, _ in roles):
         hints["title"] = found["title"]  # a headline that stays in the body
     _drop_pointed_headlines(ev.feats, roles)
-    if _drop_tag_lists(ev.feats, roles) | _drop_author_box(ev.feats, roles, found.get("author")):
+    if _drop_tag_lists(ev.feats, roles) | _drop_author_box(ev.feats, roles, found.get("author")) \
+            | _drop_closing_appeal(ev.feats, roles):
         drop_trailing_headings(roles)
     if keep is not None:
         _name_comment_section(ev.comments, keep, roles)
@@ -409,6 +410,30 @@ def _drop_author_box(feats: list[LineFeatures], roles: list[tuple[Role, str]], a
         if named or any(text.startswith(name + " ") for name in names):
             for j in kept[kept.index(i):]:
                 roles[j] = (Role.REMOVED, AUTHOR_BOX_REASON)
+            return True
+    return False
+
+
+# A donation or newsletter appeal under the article, as long as a paragraph ("Support independent
+# journalism in Ukraine. Join us in this fight. ... Support us for as little as $1"): among the article's
+# last APPEAL_LINES kept lines, a line whose phrases of those lexicon categories hold APPEAL_PHRASE_WORDS
+# words or more ("support independent journalism", "support us": 5; a report that says a council will
+# "support us" and "donate" land holds 3). Removed with what is kept below it.
+APPEAL_LINES, APPEAL_PHRASE_WORDS = 2, 5
+APPEAL_CATEGORIES = frozenset({"donation", "newsletter"})
+
+
+def _drop_closing_appeal(feats: list[LineFeatures], roles: list[tuple[Role, str]]) -> bool:
+    """Remove an appeal among the article's last lines (see APPEAL_LINES); whether one was found."""
+    kept = [i for i, (role, _) in enumerate(roles) if role in (Role.BODY, Role.HEADING)]
+    for i in kept[-APPEAL_LINES:]:
+        if i == kept[0] or not feats[i].lexicon_hits:
+            continue
+        phrases = lexicon.phrases_of(words(feats[i].text))
+        if sum(n for category, n in phrases if category in APPEAL_CATEGORIES) >= APPEAL_PHRASE_WORDS:
+            category = max(APPEAL_CATEGORIES, key=lambda c: sum(n for k, n in phrases if k == c))
+            for j in kept[kept.index(i):]:
+                roles[j] = (Role.REMOVED, f"lexicon:{category}")
             return True
     return False
 
