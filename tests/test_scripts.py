@@ -103,3 +103,27 @@ def test_armenian_words_glued_at_element_boundaries_are_cut() -> None:
     lines, _ = features.split_lines("Կարդացեք նաևՍևանի ափին ապօրինի կառույցների ապամոնտաժումը կշարունակվի"
                                     "ԳլխավորՆորություններՔաղաքականություն")
     assert "Կարդացեք նաև" in lines
+
+
+ZH_NODES = ["首页", " > ", "教育", "郑州：课后服务延长至18时30分", "2025-04-16 08:32", "记者15日从", "郑州市教育局",
+            "获悉，自今年6月1日起，全市公办中小学课后服务结束时间将由目前的17时30分统一", "延长至18时30分",
+            "，以解决部分双职工家庭接娃难的问题。", "根据郑州市教育局发布的《", "关于做好课后服务工作的通知",
+            "》，课后服务实行家长自愿申请、学校统筹安排的原则。", "分享到：", "微信", "微博"]
+
+
+def test_a_chinese_page_one_text_node_a_line_is_joined_back_without_spaces() -> None:
+    lines, _ = features.split_lines("\n".join(ZH_NODES))
+    assert "记者15日从郑州市教育局获悉，自今年6月1日起，全市公办中小学课后服务结束时间将由目前的17时30分统一延长至" \
+           "18时30分，以解决部分双职工家庭接娃难的问题。" in lines
+    assert "根据郑州市教育局发布的《关于做好课后服务工作的通知》，" \
+           "课后服务实行家长自愿申请、学校统筹安排的原则。" in lines
+    assert "2025-04-16 08:32" in lines and "首页" in lines and "微信" in lines
+
+
+def test_a_browsers_copy_of_a_japanese_page_is_not_joined() -> None:
+    page = ["ニュース", "動画", "おくやみ",
+            "このサイトではクッキーを使用しています。引き続き閲覧することで、同意したものとみなします。",
+            "同意する", "富山市の路面電車、南北延伸ルート決定", "2025年2月8日 19時30分",
+            "富山市は8日、市内の路面電車を南北に延伸する新ルートを正式に決定した。"]
+    lines, _ = features.split_lines("\n".join(page))
+    assert lines == page

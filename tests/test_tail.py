@@ -178,3 +178,14 @@ def test_a_last_paragraph_that_mentions_support_and_donations_stays() -> None:
     doc = newsclean.clean("\n".join(["Council approves harbour wall", "By Maria Lopez", *EN, last,
                                      "© 2024 The Gazette"]))
     assert doc.text.split("\n\n") == [*EN, last]
+
+
+def test_a_pull_quote_and_its_speaker_are_removed() -> None:
+    said = ("\"We cannot wait for another winter of floods, and the wall is the only plan that protects the "
+            "whole district,\" the mayor said at the end of the meeting.")
+    quote = "\"We cannot wait for another winter of floods, and the wall is the only plan\""
+    page = ["Council approves harbour wall", "By Maria Lopez", EN[0], said, quote, "Ana Ruiz, the mayor", *EN[1:],
+            "© 2024 The Gazette"]
+    doc = newsclean.clean("\n".join(page))
+    assert doc.text.split("\n\n") == [EN[0], said, *EN[1:]]
+    assert reasons(doc)[quote] == "pull-quote"

@@ -62,7 +62,8 @@ _COUNTER = re.compile(
 COMMENT_NOUNS = "comments?|responses?|replies|thoughts?|reactions?|kommentare?|commentaires?|comentarios?|commenti"
 _COMMENT_COUNTER = re.compile(
     rf"^\W*(?:\d[\d.,]*\s+(?:{COMMENT_NOUNS}|"
-    r"комментари\w*|коментар\w*|komentarz\w*|σχόλια)\b(?:\s+(?:to|on|zu|sur|a|на)\b.*|\W*)|"
+    r"комментари\w*|коментар\w*|komentarz\w*|σχόλια|antworten|réponses|respuestas|risposte|odpowiedzi)\b"
+    r"(?:\s+(?:to|on|zu|sur|a|на)\b.*|\W*)|"
     r"(?:one|no)\s+(?:comments?|responses?|thoughts?)\b.*)$",
     re.I,
 )
@@ -589,7 +590,7 @@ def _own_evidence(line: str) -> tuple[tuple[str, ...], dict[str, Any]]:
     n_words = count_words(line) if n_unspaced else len(toks)
     short = n_words <= SHORT_WORDS
     phrases = lexicon.phrases_of(toks)
-    found = [category for category, _ in phrases]
+    found = [category for category, _ in phrases] or (["comments"] if tuple(toks) in lexicon.REPLY_BUTTONS else [])
     digit = short and _DIGIT.search(line) is not None
     return toks, {
         "words": n_words,

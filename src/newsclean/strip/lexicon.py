@@ -208,7 +208,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "komentāri", "komentarai", "kommentaarid", "komentar", "bình luận", "تعليقات", "תגובות", "نظرات",
         "टिप्पणियां", "แสดงความคิดเห็น",
         "коментариши", "মন্তব্য", "মন্তব্য করুন", "კომენტარები", "մեկնաբանություններ", "留言", "評論",
-        # (not German "Antworten", Hungarian "válasz", Swedish "svara": answers too, "Fragen und Antworten")
+        # (German "Antworten", Hungarian "válasz", Swedish "svara" are answers too, "Fragen und Antworten":
+        # only alone on their line, as a reply button, are they the comments', REPLY_BUTTONS)
         "diskuse", "diskuze", "diskusia", "reply", "odpovědět", "odpovedať", "répondre", "rispondi",
         "ответить", "відповісти", "odpowiedz", "yanıtla", "beantwoorden", "răspunde", "返信",
         "回复", "답글",
@@ -223,7 +224,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
 # ("Read also: <headline>"), however long it is. Removed anywhere, without ending the article.
 POINTER_PREFIXES: tuple[str, ...] = (
     "прочитајте и", "прочитајте још", "погледајте и", "আরও পড়ুন", "আরো পড়ুন", "קראו גם", "延伸閱讀", "相關新聞",
-    "相關閱讀", "ასევე წაიკითხეთ", "կարդացեք նաև", "přečtěte si také", "citiți și", "läs även", "olvasd el", "อ่านข่าวที่เกี่ยวข้อง",
+    "相關閱讀", "ასევე წაიკითხეთ", "կարդացեք նաև", "přečtěte si také", "citiți și", "läs även", "olvasd el", "อ่านข่าวที่เกี่ยวข้อง", "leé también", "mirá también",
     "read also", "read more", "see also", "also read", "related", "recommended", "watch", "listen",
     "more:", "also:", "read:", "related story", "related article", "related content", "read next",
     "lesen sie auch", "lesen sie mehr", "auch interessant", "mehr zum thema", "mehr dazu", "siehe auch",
@@ -376,3 +377,7 @@ def ad_label(text: str) -> bool:
     toks = tuple(words(text))
     return 0 < len(toks) <= AD_LABEL_MAX_WORDS and _phrase_index()[0].get(toks) == "advertisement" \
         and toks not in SPONSOR_LABELS
+
+
+# A comment's reply button, alone on its line: in a phrase these words are answers ("Fragen und Antworten").
+REPLY_BUTTONS = frozenset({("antworten",), ("válasz",), ("svara",), ("svar",), ("vastaa",)})

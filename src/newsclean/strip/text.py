@@ -295,6 +295,7 @@ def _strip_lines(text: str, lines: list[str], blank_before: list[bool], runon: b
     if "title" in found and not any(role is Role.TITLE for role, _ in roles):
         hints["title"] = found["title"]  # a headline that stays in the body
     _drop_pointed_headlines(ev.feats, roles)
+    _drop_pull_quotes(ev.feats, roles)
     if _drop_tag_lists(ev.feats, roles) | _drop_author_box(ev.feats, roles, found.get("author")) \
             | _drop_closing_appeal(ev.feats, roles):
         drop_trailing_headings(roles)
@@ -414,13 +415,36 @@ def _drop_author_box(feats: list[LineFeatures], roles: list[tuple[Role, str]], a
     return False
 
 
+# A pull quote: a kept line of PULL_QUOTE_MIN_WORDS to PULL_QUOTE_MAX_WORDS words, not the article's
+# first, whose words stand in that order inside a kept paragraph at least PULL_QUOTE_SHARE times as long
+# (the page set a sentence of its own again, larger, between the paragraphs), with the speaker's name
+# and role under it when that is a short heading-like line.
+PULL_QUOTE_MIN_WORDS, PULL_QUOTE_MAX_WORDS, PULL_QUOTE_SHARE, PULL_QUOTE_REASON = 6, 40, 1.5, "pull-quote"
+
+
+def _drop_pull_quotes(feats: list[LineFeatures], roles: list[tuple[Role, str]]) -> None:
+    kept = [i for i, (role, _) in enumerate(roles) if role in (Role.BODY, Role.HEADING)]
+    candidates = [i for i in kept[1:] if PULL_QUOTE_MIN_WORDS <= feats[i].words <= PULL_QUOTE_MAX_WORDS]
+    if not candidates:
+        return
+    folded = {i: " " + " ".join(words(feats[i].text)) + " " for i in kept}
+    for i in candidates:
+        quote = folded[i]
+        if any(j != i and roles[j][0] is Role.BODY and feats[j].words >= PULL_QUOTE_SHARE * feats[i].words
+               and quote in folded[j] for j in kept):
+            roles[i] = (Role.REMOVED, PULL_QUOTE_REASON)
+            after = i + 1
+            if after < len(roles) and roles[after][0] is Role.HEADING and feats[after].words <= SANDWICH_MAX_WORDS:
+                roles[after] = (Role.REMOVED, PULL_QUOTE_REASON)
+
+
 # A donation or newsletter appeal under the article, as long as a paragraph ("Support independent
 # journalism in Ukraine. Join us in this fight. ... Support us for as little as $1"): among the article's
 # last APPEAL_LINES kept lines, a line whose phrases of those lexicon categories hold APPEAL_PHRASE_WORDS
 # words or more ("support independent journalism", "support us": 5; a report that says a council will
 # "support us" and "donate" land holds 3). Removed with what is kept below it.
 APPEAL_LINES, APPEAL_PHRASE_WORDS = 2, 5
-APPEAL_CATEGORIES = frozenset({"donation", "newsletter"})
+APPEAL_CATEGORIES = frozenset({"donation"})
 
 
 def _drop_closing_appeal(feats: list[LineFeatures], roles: list[tuple[Role, str]]) -> bool:
