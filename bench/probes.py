@@ -19,6 +19,14 @@ authors, date), written by a third helper at the sixteenth session's start (Germ
 Dutch, Czech, Romanian, Hungarian, Swedish, Georgian, Armenian, Russian, traditional Chinese, Korean,
 Greek; browser copies, ``get_text`` with and without a separator, lynx and w3m dumps, html2text
 markdown, a short article under long chrome, a live blog); the metadata is scored where a probe has one.
+``fourth/`` holds 14 more by a fourth helper in that session (Spanish, European Portuguese, Polish,
+Ukrainian, Bulgarian, Finnish, Norwegian, Croatian, Lithuanian, Japanese, simplified Chinese, Vietnamese,
+Arabic, British English; old table-layout pages, a page on one line, a reader-service header, a table in
+the article among them). The third and fourth were scored unseen, then tuned on. ``fifth/`` holds 14 more
+by a fifth helper at the session's end (American English, Russian, Greek, Japanese, Korean, Hong Kong
+Chinese, simplified Chinese, Serbian in Latin script, Slovak, Slovenian, Latvian, Estonian, Danish,
+Catalan; a mobile page of teasers, two articles on one page, a paywall among them), scored but not read:
+the unseen set for the next session.
 """
 
 from __future__ import annotations
