@@ -73,7 +73,8 @@ bench-unseen: setup
 # Red-team probes (bench/probes.py): text dumps in scripts the bench barely has, with gold bodies.
 .PHONY: bench-probes
 bench-probes: setup
-	$(BIN)/python -m bench.probes
+	for set in "" second third fourth fifth; do echo "== bench/probes/$$set"; \
+		$(BIN)/python -m bench.probes --dir bench/probes/$$set || exit 1; done
 
 # Coverage-guided fuzzing of newsclean.clean with atheris (a command, not a test): FUZZ_SECONDS of it,
 # the corpus kept in fuzz/corpus/ (seeded from samples/), any crashing input written to fuzz/crashes/.
