@@ -117,6 +117,15 @@ def is_caption(text: str) -> bool:
     return bool(_CAPTION_CUE.search(text) or _CAPTION_CREDIT_END.search(tail))
 
 
+def _credit_line(text: str) -> bool:
+    """A caption whose photo credit opens or closes the line ("Photo: ...", "... ছবি: প্রথম আলো"): no
+    headline, though a headline may name a photo ("Neuer Blick auf das „Blue Marble“-Foto: ICON ...")."""
+    if not is_caption(text):
+        return False
+    cue = _CAPTION_CUE.search(text)
+    return cue is None or cue.start() <= 2 or cue.end() >= len(text) - CREDIT_TAIL_CHARS
+
+
 @dataclass
 class Verdict:
     score: float
@@ -1372,7 +1381,7 @@ def _fits_role(role: str, f: LineFeatures, v: Verdict, current: tuple[Role, str]
     if role == "title":  # above the article, or one of its first lines when that reads like a headline
         # (a headline repeated in the page, as in a breadcrumb, may be the title)
         if current[0] is Role.BYLINE or i > top + TITLE_BELOW_TOP or is_date_line(f) \
-                or (f.words < CAPTION_MAX_WORDS and is_caption(f.text)):  # ("... ছবি: প্রথম আলো")
+                or (f.words < CAPTION_MAX_WORDS and _credit_line(f.text)):  # ("... ছবি: প্রথম আলো")
             return False
         if not kept:
             return i <= top
