@@ -425,10 +425,11 @@ def _drop_author_box(feats: list[LineFeatures], roles: list[tuple[Role, str]], a
 
 
 # A pull quote: a kept line of PULL_QUOTE_MIN_WORDS to PULL_QUOTE_MAX_WORDS words, not the article's
-# first, whose words stand in that order inside a kept paragraph at least PULL_QUOTE_SHARE times as long
+# first, whose text (its own quote marks aside) stands inside a kept paragraph at least PULL_QUOTE_SHARE times as long
 # (the page set a sentence of its own again, larger, between the paragraphs), with the speaker's name
 # and role under it when that is a short heading-like line.
 PULL_QUOTE_MIN_WORDS, PULL_QUOTE_MAX_WORDS, PULL_QUOTE_SHARE, PULL_QUOTE_REASON = 6, 40, 1.5, "pull-quote"
+_QUOTE_MARKS = " \"'“”„«»‘’‚‹›「」『』"
 
 
 def _drop_pull_quotes(feats: list[LineFeatures], roles: list[tuple[Role, str]]) -> None:
@@ -436,11 +437,16 @@ def _drop_pull_quotes(feats: list[LineFeatures], roles: list[tuple[Role, str]]) 
     candidates = [i for i in kept[1:] if PULL_QUOTE_MIN_WORDS <= feats[i].words <= PULL_QUOTE_MAX_WORDS]
     if not candidates:
         return
-    folded = {i: " " + " ".join(words(feats[i].text)) + " " for i in kept}
+    paragraphs = [(j, feats[j].text.casefold()) for j in kept if roles[j][0] is Role.BODY
+                  and feats[j].words >= PULL_QUOTE_SHARE * PULL_QUOTE_MIN_WORDS]
+    every = "\n".join(text for _, text in paragraphs)
+    listed = {j for j, _ in paragraphs}
     for i in candidates:
-        quote = folded[i]
-        if any(j != i and roles[j][0] is Role.BODY and feats[j].words >= PULL_QUOTE_SHARE * feats[i].words
-               and quote in folded[j] for j in kept):
+        quote = feats[i].text.strip(_QUOTE_MARKS).casefold()  # (the page may set the quote in its own marks)
+        if not quote or every.count(quote) < 1 + (i in listed):  # (one search in C, before the loop)
+            continue
+        if any(j != i and feats[j].words >= PULL_QUOTE_SHARE * feats[i].words and quote in text
+               for j, text in paragraphs):
             roles[i] = (Role.REMOVED, PULL_QUOTE_REASON)
             after = i + 1
             if after < len(roles) and roles[after][0] is Role.HEADING and feats[after].words <= SANDWICH_MAX_WORDS:
