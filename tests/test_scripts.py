@@ -7,7 +7,7 @@ import pytest
 
 import newsclean
 from newsclean.strip import features
-from newsclean.strip.text import is_caption
+from newsclean.strip.text import _credit_line, is_caption
 
 
 @pytest.mark.parametrize("line", ["22 मिनट पहले", "2 часа назад", "3小时前", "5분 전", "vor 5 Minuten",
@@ -127,3 +127,18 @@ def test_a_browsers_copy_of_a_japanese_page_is_not_joined() -> None:
             "富山市は8日、市内の路面電車を南北に延伸する新ルートを正式に決定した。"]
     lines, _ = features.split_lines("\n".join(page))
     assert lines == page
+
+
+@pytest.mark.parametrize("line, credit", [
+    ("Das Foto: Wie ein Bild die Welt veränderte", False),
+    ("PICTURED: The moment a whale leapt out of the bay", False),
+    ("Neuer Blick auf das „Blue Marble“-Foto: ICON simuliert das gekoppelte Klimasystem", False),
+    ("পদ্মা সেতু দিয়ে যশোরের পথে একটি আন্তনগর ট্রেন। ছবি: প্রথম আলো", True),
+    ("Firefighters at the scene on Monday. (Photo: Reuters)", True),
+])
+def test_only_a_credit_that_closes_the_line_keeps_it_from_being_the_title(line: str, credit: bool) -> None:
+    assert _credit_line(line) is credit
+
+
+def test_a_thai_word_ending_in_the_word_for_picture_is_no_credit() -> None:
+    assert not is_caption("สุขภาพ: วิธีดูแลตัวเองในหน้าร้อน")

@@ -189,3 +189,17 @@ def test_a_pull_quote_and_its_speaker_are_removed() -> None:
     doc = newsclean.clean("\n".join(page))
     assert doc.text.split("\n\n") == [EN[0], said, *EN[1:]]
     assert reasons(doc)[quote] == "pull-quote"
+
+
+def test_a_report_on_a_fundraiser_is_no_appeal() -> None:
+    last = ("Organisers asked people to donate what they can, said every donation helps, and the church "
+            "pledged to support us and to donate blankets, the mayor told reporters.")
+    doc = newsclean.clean("\n".join(["Council approves harbour wall", "By Maria Lopez", *EN, last,
+                                     "© 2024 The Gazette"]))
+    assert doc.text.split("\n\n") == [*EN, last]
+
+
+@pytest.mark.parametrize("line, tags", [("Themen: Berlin, Mieten", "Berlin, Mieten"), ("关键词：北京", "北京")])
+def test_tag_labels_the_lexicon_does_not_list(line: str, tags: str) -> None:
+    assert lexicon.tag_label(line) == tags
+    assert text._drop_tag_lists(features.compute_features([line], [True])[0], [(newsclean.Role.BODY, "")])

@@ -93,7 +93,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "พร้อมเพย์", "promptpay", "تبرع", "ادعمنا",
         "подржите", "подржите нас", "донирај", "донирајте", "podržite nas", "donirajte", "támogass minket",
         "támogasson minket", "adományozz", "podpořte nás", "přispějte", "susține-ne", "donează", "stöd oss",
-        "steun ons", "doneer", "贊助", "捐款", "支持我們", "תרמו", "תמכו בנו", "поддержите нас", "підтримайте нас",
+        "steun ons", "doneer", "贊助", "支持我們", "תרמו", "תמכו בנו", "поддержите нас", "підтримайте нас",
         "მხარი დაგვიჭირეთ", "աջակցեք մեզ",
     ),
     "share": (
@@ -207,11 +207,11 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "komentáře", "komentáre", "hozzászólások", "comentarii", "kommentarer", "kommentit", "komentari", "коментари",
         "komentāri", "komentarai", "kommentaarid", "komentar", "bình luận", "تعليقات", "תגובות", "نظرات",
         "टिप्पणियां", "แสดงความคิดเห็น",
-        "коментариши", "মন্তব্য", "মন্তব্য করুন", "კომენტარები", "մեկնաբանություններ", "留言", "評論",
+        "коментариши", "মন্তব্য", "মন্তব্য করুন", "კომენტარები", "մեկնաբանություններ",
         # (German "Antworten", Hungarian "válasz", Swedish "svara" are answers too, "Fragen und Antworten":
         # only alone on their line, as a reply button, are they the comments', REPLY_BUTTONS)
-        "diskuse", "diskuze", "diskusia", "reply", "odpovědět", "odpovedať", "répondre", "rispondi",
-        "ответить", "відповісти", "odpowiedz", "yanıtla", "beantwoorden", "răspunde", "返信",
+        "diskuse", "diskuze", "diskusia", "reply", "odpovědět", "odpovedať", "rispondi",
+        "відповісти", "odpowiedz", "yanıtla", "beantwoorden", "返信",
         "回复", "답글",
     ),
     "audio": (
@@ -380,4 +380,5 @@ def ad_label(text: str) -> bool:
 
 
 # A comment's reply button, alone on its line: in a phrase these words are answers ("Fragen und Antworten").
-REPLY_BUTTONS = frozenset({("antworten",), ("válasz",), ("svara",), ("svar",), ("vastaa",)})
+REPLY_BUTTONS = frozenset({("antworten",), ("válasz",), ("svara",), ("svar",), ("vastaa",), ("répondre",),
+                           ("ответить",), ("răspunde",)})

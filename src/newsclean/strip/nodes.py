@@ -53,7 +53,7 @@ UNSPACED_PIECE_CHARS = 12
 # of a browser's copy does: the comma that marks a continuation there is no evidence a page is cut so
 # (a browser's copy of a Japanese page has menu items above sentences with "、" in them).
 UNSPACED_NODE_PAIRS = 2
-_UNSPACED_CLOSING = frozenset("，、；：）》」』】。")
+_UNSPACED_CLOSING = frozenset("，、。）》」』】")  # (not "：": "：1,000円" in a list of prices)
 # ... and one at least this share of whose characters are digits and date signs is a date line.
 UNSPACED_DATE_SHARE = 0.6
 _DATE_SIGNS = frozenset("年月日时時分秒号號:：/-. 　")

@@ -72,7 +72,7 @@ _DATED_HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2}|unknown)(?:\s+(.+?))?
 # Photo credits of the scripts whose words the pattern's \b cannot bound (Devanagari ends words with a
 # vowel sign, as Bengali does) or that write no spaces: "(फोटो: पीटीआई)", "ছবি: প্রথম আলো",
 # "(ภาพ: ...)", "本报记者 张磊 摄", "（写真：共同）", "사진=연합뉴스", "图/新华社", "(من المصدر)".
-_CAPTION_CUE_UNSPACED = (r"(?:फोटो|तस्वीर|ছবি|ภาพ)\s*:|\s[摄攝]\s*[）)]?\s*$|"
+_CAPTION_CUE_UNSPACED = (r"(?:फोटो|तस्वीर)\s*:|(?:^|(?<=[\s(（]))(?:ছবি|ภาพ)\s*:|\s[摄攝]\s*[）)]?\s*$|"
                          r"(?:记者|記者)\s*[\u4e00-\u9fff]{2,4}\s*[摄攝]|"
                          r"[（(]?(?:写真|照片|图片|圖片|图源|圖源)\s*[：:/]|"
                          r"^图\s*[/／]|사진\s*[=:ⓒ]|\(من المصدر\)")
@@ -118,12 +118,13 @@ def is_caption(text: str) -> bool:
 
 
 def _credit_line(text: str) -> bool:
-    """A caption whose photo credit opens or closes the line ("Photo: ...", "... ছবি: প্রথম আলো"): no
-    headline, though a headline may name a photo ("Neuer Blick auf das „Blue Marble“-Foto: ICON ...")."""
+    """A caption whose photo credit closes the line ("... ছবি: প্রথম আলো", "... (Photo: Reuters)"): no
+    headline, though a headline may name a photo ("Neuer Blick auf das „Blue Marble“-Foto: ICON ...",
+    "Das Foto: Wie ein Bild die Welt veränderte", "PICTURED: ...")."""
     if not is_caption(text):
         return False
     cue = _CAPTION_CUE.search(text)
-    return cue is None or cue.start() <= 2 or cue.end() >= len(text) - CREDIT_TAIL_CHARS
+    return cue is None or cue.start() >= max(len(text) - CREDIT_TAIL_CHARS, len(text) // 2, 1)
 
 
 @dataclass
@@ -372,7 +373,7 @@ def _drop_tag_lists(feats: list[LineFeatures], roles: list[tuple[Role, str]]) ->
     for i, f in enumerate(feats):
         if roles[i][0] in (Role.BODY, Role.HEADING):
             above += f.words
-        if f.words > TAG_LINE_MAX_WORDS or not f.lexicon:  # (a label's colon makes it "terminal")
+        if f.words > TAG_LINE_MAX_WORDS:  # (not f.terminal: a label's colon makes it "terminal")
             continue
         tags = lexicon.tag_label(f.text)
         if tags is None or (tags and tags.rstrip()[-1] in SENTENCE_STOPS):
@@ -427,7 +428,7 @@ def _drop_author_box(feats: list[LineFeatures], roles: list[tuple[Role, str]], a
 # A pull quote: a kept line of PULL_QUOTE_MIN_WORDS to PULL_QUOTE_MAX_WORDS words, not the article's
 # first, whose text (its own quote marks aside) stands inside a kept paragraph at least PULL_QUOTE_SHARE times as long
 # (the page set a sentence of its own again, larger, between the paragraphs), with the speaker's name
-# and role under it when that is a short heading-like line.
+# and role under it when that is a short heading-like line with a comma or after a dash ("Ana Ruiz, the mayor").
 PULL_QUOTE_MIN_WORDS, PULL_QUOTE_MAX_WORDS, PULL_QUOTE_SHARE, PULL_QUOTE_REASON = 6, 40, 1.5, "pull-quote"
 _QUOTE_MARKS = " \"'“”„«»‘’‚‹›「」『』"
 
@@ -449,7 +450,8 @@ def _drop_pull_quotes(feats: list[LineFeatures], roles: list[tuple[Role, str]]) 
                for j, text in paragraphs):
             roles[i] = (Role.REMOVED, PULL_QUOTE_REASON)
             after = i + 1
-            if after < len(roles) and roles[after][0] is Role.HEADING and feats[after].words <= SANDWICH_MAX_WORDS:
+            if after < len(roles) and roles[after][0] is Role.HEADING and feats[after].words <= SANDWICH_MAX_WORDS \
+                    and ("," in feats[after].text or feats[after].text.startswith(("—", "–", "-"))):
                 roles[after] = (Role.REMOVED, PULL_QUOTE_REASON)
 
 
@@ -457,8 +459,10 @@ def _drop_pull_quotes(feats: list[LineFeatures], roles: list[tuple[Role, str]]) 
 # journalism in Ukraine. Join us in this fight. ... Support us for as little as $1"): among the article's
 # last APPEAL_LINES kept lines, a line whose phrases of those lexicon categories hold APPEAL_PHRASE_WORDS
 # words or more ("support independent journalism", "support us": 5; a report that says a council will
-# "support us" and "donate" land holds 3). Removed with what is kept below it.
-APPEAL_LINES, APPEAL_PHRASE_WORDS = 2, 5
+# "support us" and "donate" land holds 3), one of them of APPEAL_LONGEST words at least (a report on a
+# fundraiser says "donate" and "donation" often); not in Chinese or Japanese, whose phrases count a word a
+# character. Removed with what is kept below it.
+APPEAL_LINES, APPEAL_PHRASE_WORDS, APPEAL_LONGEST = 2, 5, 3
 APPEAL_CATEGORIES = frozenset({"donation"})
 
 
@@ -466,10 +470,11 @@ def _drop_closing_appeal(feats: list[LineFeatures], roles: list[tuple[Role, str]
     """Remove an appeal among the article's last lines (see APPEAL_LINES); whether one was found."""
     kept = [i for i, (role, _) in enumerate(roles) if role in (Role.BODY, Role.HEADING)]
     for i in kept[-APPEAL_LINES:]:
-        if i == kept[0] or not feats[i].lexicon_hits:
+        if i == kept[0] or not feats[i].lexicon_hits or feats[i].unspaced:
             continue
-        phrases = lexicon.phrases_of(words(feats[i].text))
-        if sum(n for category, n in phrases if category in APPEAL_CATEGORIES) >= APPEAL_PHRASE_WORDS:
+        phrases = [(category, n) for category, n in lexicon.phrases_of(words(feats[i].text))
+                   if category in APPEAL_CATEGORIES]
+        if sum(n for _, n in phrases) >= APPEAL_PHRASE_WORDS and max(n for _, n in phrases) >= APPEAL_LONGEST:
             category = max(APPEAL_CATEGORIES, key=lambda c: sum(n for k, n in phrases if k == c))
             for j in kept[kept.index(i):]:
                 roles[j] = (Role.REMOVED, f"lexicon:{category}")
