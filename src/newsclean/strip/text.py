@@ -376,8 +376,8 @@ def _drop_tag_lists(feats: list[LineFeatures], roles: list[tuple[Role, str]]) ->
         if f.words > TAG_LINE_MAX_WORDS:  # (not f.terminal: a label's colon makes it "terminal")
             continue
         tags = lexicon.tag_label(f.text)
-        if tags is None or (tags and tags.rstrip()[-1] in SENTENCE_STOPS):
-            continue
+        if tags is None or (tags and tags.rstrip()[-1] in SENTENCE_STOPS) or (not tags and not f.lexicon):
+            continue  # (a bare label only if the lexicon has it: "Themen" heads German sites' menus)
         dropped |= roles[i][0].kept
         roles[i] = (Role.REMOVED, TAGS_REASON)
         end = i + 1
