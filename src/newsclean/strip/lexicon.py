@@ -16,6 +16,15 @@ from functools import lru_cache
 
 from ..textutil import words
 
+# The tag labels that are page furniture alone on a line too (navigation, below); ``TAG_LABELS`` adds the
+# ones that are labels only before a colon ("Themen:", "Topics:": "Themen" alone heads German menus).
+TAG_WORDS: tuple[str, ...] = (
+    "tags", "tagi", "etiquetas", "étiquettes", "mots-clés", "mots clés", "argomenti", "теги", "метки", "тагови",
+    "ознаке", "етикети", "ετικέτες", "タグ", "标签", "標籤", "태그", "etiketler", "štítky", "címkék", "etichete",
+    "taggar", "trefwoorden", "תגיות", "برچسب ها", "แท็ก", "แท็กที่เกี่ยวข้อง", "ট্যাগ", "თეგები", "ტეგები",
+    "պիտակներ", "từ khóa", "kata kunci", "témata", "teemat", "žymės", "tematy", "թեգեր", "onderwerpen",
+)
+
 LEXICON: dict[str, tuple[str, ...]] = {
     "navigation": (
         "skip to content", "skip to main content", "skip to navigation", "jump to", "main menu", "toggle navigation",
@@ -49,16 +58,12 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "mostrar mais", "mostra di più", "carica altri", "показать ещё", "показать еще", "показати ще",
         "pokaż więcej", "もっと見る", "查看更多", "加载更多", "더보기",
         # more languages (Serbian, Bengali, Hebrew, Thai, traditional Chinese, Georgian, Armenian, Hungarian,
-        # Czech, Romanian, Swedish), and the labels of a post's tags ("Тагови:", "תגיות:", ``TAG_LABELS``)
+        # Czech, Romanian, Swedish), and the labels of a post's tags ("Тагови:", "תגיות:", ``TAG_WORDS``)
         "почетна", "претрага", "пријава", "прескочи на садржај", "প্রচ্ছদ", "লগইন", "অনুসন্ধান", "דלג לתוכן",
         "התחברות", "חיפוש", "עמוד הבית", "หน้าแรก", "เข้าสู่ระบบ", "ค้นหา", "首頁", "登入", "搜尋", "會員登入",
         "მთავარი", "ძებნა", "შესვლა", "գլխավոր", "որոնում", "մուտք", "főoldal", "keresés", "bejelentkezés",
         "ugrás a tartalomra", "hlavní stránka", "hledat", "přihlásit se", "přeskočit na obsah", "căutare",
-        "autentificare", "startsida", "logga in", "hoppa till innehåll", "naar inhoud", "tags", "tagi",
-        "etiquetas", "étiquettes", "mots-clés", "mots clés", "argomenti", "теги", "метки", "тагови", "ознаке",
-        "етикети", "ετικέτες", "タグ", "标签", "標籤", "태그", "etiketler", "štítky", "címkék", "etichete",
-        "taggar", "trefwoorden", "תגיות", "برچسب ها", "แท็ก", "แท็กที่เกี่ยวข้อง", "ট্যাগ", "থিমস", "თეგები",
-        "ტეგები", "պիտակներ", "từ khóa", "kata kunci", "témata", "teemat", "žymės", "tematy", "թեգեր", "onderwerpen",
+        "autentificare", "startsida", "logga in", "hoppa till innehåll", "naar inhoud", "থিমস", *TAG_WORDS,
     ),
     "newsletter": (
         "newsletter", "subscribe", "subscribed", "unsubscribe", "sign up for", "in your inbox", "to your inbox",
@@ -338,12 +343,9 @@ def is_pointer(text: str) -> bool:
 # The labels of a post's tag list, alone on their line or before the tags on it ("Tags: Berlin, Mieten",
 # "Тагови:", "תגיות: חיפה רכבת קלה"): the tags are no article text (``text._drop_tag_lists``).
 TAG_LABELS: tuple[str, ...] = (
-    "tags", "tagged", "tagged with", "schlagwörter", "schlagworte", "getaggt mit", "étiquettes", "mots-clés",
-    "mots clés", "etiquetas", "tagi", "argomenti", "теги", "метки", "тагови", "ознаке", "етикети", "ετικέτες",
-    "タグ", "标签", "標籤", "태그", "etiketler", "štítky", "címkék", "etichete", "taggar", "trefwoorden", "תגיות",
-    "برچسب ها", "برچسب‌ها", "แท็ก", "แท็กที่เกี่ยวข้อง", "ট্যাগ", "বিষয়", "თეგები", "ტეგები", "պիտակներ",
-    "từ khóa", "kata kunci", "topics", "themen", "témata", "témy", "temas", "teemat", "emner", "oznake", "žymės",
-    "теми", "tematy", "słowa kluczowe", "onderwerpen", "թեգեր", "キーワード", "关键词", "關鍵字", "chủ đề", "وسوم", "टैग",
+    *TAG_WORDS, "tagged", "tagged with", "schlagwörter", "schlagworte", "getaggt mit", "برچسب‌ها", "বিষয়",
+    "topics", "themen", "témy", "temas", "emner", "oznake", "теми", "słowa kluczowe", "キーワード", "关键词",
+    "關鍵字", "chủ đề", "وسوم", "टैग",
 )
 
 

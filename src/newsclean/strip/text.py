@@ -365,6 +365,17 @@ TAGS_END_WORDS = 100
 AFTER_TAGS_REASON = "after-article:tags"
 
 
+def _article_lines(roles: list[tuple[Role, str]]) -> list[int]:
+    """The lines kept as the article's text: its paragraphs and subheadings."""
+    return [i for i, (role, _) in enumerate(roles) if role in (Role.BODY, Role.HEADING)]
+
+
+def _remove_from(roles: list[tuple[Role, str]], kept: list[int], i: int, reason: str) -> None:
+    """Remove the kept line ``i`` and every kept line below it (``kept``: ``_article_lines``)."""
+    for j in kept[kept.index(i):]:
+        roles[j] = (Role.REMOVED, reason)
+
+
 def _drop_tag_lists(feats: list[LineFeatures], roles: list[tuple[Role, str]]) -> bool:
     """Remove tag labels and their tags (see TAG_MAX_ITEMS), and what is kept below the article's
     tags (TAGS_END_WORDS); whether a kept line was removed."""
@@ -411,7 +422,7 @@ def _drop_author_box(feats: list[LineFeatures], roles: list[tuple[Role, str]], a
     names = [name.casefold() for name in parse_byline(author_line)[0]] if author_line else []
     if not names:
         return False
-    kept = [i for i, (role, _) in enumerate(roles) if role in (Role.BODY, Role.HEADING)]
+    kept = _article_lines(roles)
     for i in kept[-AUTHOR_BOX_LINES:]:
         if feats[i].words > AUTHOR_BOX_MAX_WORDS \
                 or sum(feats[k].words for k in kept if k < i) < AUTHOR_BOX_ARTICLE_WORDS:
@@ -419,8 +430,7 @@ def _drop_author_box(feats: list[LineFeatures], roles: list[tuple[Role, str]], a
         text = feats[i].text.casefold()
         named = feats[i - 1].text.casefold() in names and roles[i - 1][0] is Role.REMOVED
         if named or any(text.startswith(name + " ") for name in names):
-            for j in kept[kept.index(i):]:
-                roles[j] = (Role.REMOVED, AUTHOR_BOX_REASON)
+            _remove_from(roles, kept, i, AUTHOR_BOX_REASON)
             return True
     return False
 
@@ -434,7 +444,7 @@ _QUOTE_MARKS = " \"'“”„«»‘’‚‹›「」『』"
 
 
 def _drop_pull_quotes(feats: list[LineFeatures], roles: list[tuple[Role, str]]) -> None:
-    kept = [i for i, (role, _) in enumerate(roles) if role in (Role.BODY, Role.HEADING)]
+    kept = _article_lines(roles)
     candidates = [i for i in kept[1:] if PULL_QUOTE_MIN_WORDS <= feats[i].words <= PULL_QUOTE_MAX_WORDS]
     if not candidates:
         return
@@ -463,21 +473,18 @@ def _drop_pull_quotes(feats: list[LineFeatures], roles: list[tuple[Role, str]]) 
 # fundraiser says "donate" and "donation" often); not in Chinese or Japanese, whose phrases count a word a
 # character. Removed with what is kept below it.
 APPEAL_LINES, APPEAL_PHRASE_WORDS, APPEAL_LONGEST = 2, 5, 3
-APPEAL_CATEGORIES = frozenset({"donation"})
+APPEAL_CATEGORY = "donation"
 
 
 def _drop_closing_appeal(feats: list[LineFeatures], roles: list[tuple[Role, str]]) -> bool:
     """Remove an appeal among the article's last lines (see APPEAL_LINES); whether one was found."""
-    kept = [i for i, (role, _) in enumerate(roles) if role in (Role.BODY, Role.HEADING)]
+    kept = _article_lines(roles)
     for i in kept[-APPEAL_LINES:]:
         if i == kept[0] or not feats[i].lexicon_hits or feats[i].unspaced:
             continue
-        phrases = [(category, n) for category, n in lexicon.phrases_of(words(feats[i].text))
-                   if category in APPEAL_CATEGORIES]
-        if sum(n for _, n in phrases) >= APPEAL_PHRASE_WORDS and max(n for _, n in phrases) >= APPEAL_LONGEST:
-            category = max(APPEAL_CATEGORIES, key=lambda c: sum(n for k, n in phrases if k == c))
-            for j in kept[kept.index(i):]:
-                roles[j] = (Role.REMOVED, f"lexicon:{category}")
+        lengths = [n for category, n in lexicon.phrases_of(words(feats[i].text)) if category == APPEAL_CATEGORY]
+        if sum(lengths) >= APPEAL_PHRASE_WORDS and max(lengths) >= APPEAL_LONGEST:
+            _remove_from(roles, kept, i, f"lexicon:{APPEAL_CATEGORY}")
             return True
     return False
 
@@ -547,13 +554,13 @@ def predict_lines(ev: Evidence, roles: bool = True) -> tuple[np.ndarray, dict[st
     rule_span = ev.rule_span and (bisect_left(read, ev.rule_span[0]), bisect_left(read, ev.rule_span[1]))
     probs, heads = _predict(model, [ev.feats[i] for i in read], ev.has_stoplist, rule_span,
                             [ev.verdicts[i] for i in read], roles)
-    full = np.zeros(len(ev.feats))
-    full[read] = probs
-    out = {}
-    for role, p in heads.items():
-        out[role] = np.zeros(len(ev.feats))
-        out[role][read] = p
-    return full, out
+
+    def widen(p: np.ndarray) -> np.ndarray:  # (P 0 on the lines not read)
+        full = np.zeros(len(ev.feats))
+        full[read] = p
+        return full
+
+    return widen(probs), {role: widen(p) for role, p in heads.items()}
 
 
 def _predict(model: LineModel, feats: list[LineFeatures], has_stoplist: bool, rule_span: tuple[int, int] | None,
